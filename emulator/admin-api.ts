@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { FaultRuleSchema } from './faults';
+import { LocationSeedSchema, ShopSeedSchema, StateConflictError, type EmulatedShop, type EmulatorState } from './state';
+
+/** The emulator's own admin API (under /emulator/), used by tests and the demo to seed and steer shops. */
+export interface AdminResponse {
+  status: number;
+  body: unknown;
+}
+
+const ShopPatchSchema = z
+  .object({
+    token: z.string().min(8).optional(),
+    plan: z.enum(['standard', 'advanced', 'plus', 'enterprise']).optional(),
+    bucketSize: z.number().int().min(1).max(1_000_000).nullable().optional(),
+    latencyMs: z.number().int().min(0).max(60_000).optional(),
+    name: z.string().min(1).max(255).optional(),
+    currencyCode: z.string().regex(/^[A-Z]{3}$/).optional(),
+    ianaTimezone: z.string().min(1).optional(),
+  })
+  .strict();
+
+const FaultsBodySchema = z.object({ faults: z.array(FaultRuleSchema) }).strict();
+const LocationsBodySchema = z.object({ locations: z.array(LocationSeedSchema).min(1) }).strict();
+
+function invalid(error: z.ZodError): AdminResponse {
+  return {
+    status: 422,
+    body: { errors: error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', message: issue.message })) },
+  };
+}
+
+/** What the admin API shows of a shop: everything but the token, which it only hints at. */
+export function publicShop(shop: EmulatedShop) {
+  const { token, ...rest } = shop;
+  return { ...rest, tokenHint: `${token.slice(0, 4)}…` };
+}
+
+export function handleAdminRequest(state: EmulatorState, method: string, path: string[], body: unknown): AdminResponse {
+  const [resource, domain, sub] = path;
+  if (resource === 'reset' && method === 'POST') {
+    state.reset();
+    return { status: 200, body: { ok: true } };
+  }
+  if (resource !== 'shops') return { status: 404, body: { errors: [{ message: `no admin route ${method} /emulator/${path.join('/')}` }] } };
+  if (!domain) {
+    if (method === 'GET') return { status: 200, body: { shops: state.list().map(publicShop) } };
+    if (method === 'POST') {
+      const parsed = ShopSeedSchema.safeParse(body);
+      if (!parsed.success) return invalid(parsed.error);
+      try {
+        return { status: 201, body: { shop: publicShop(state.createShop(parsed.data)) } };
+      } catch (error) {
+        if (error instanceof StateConflictError) return { status: 409, body: { errors: [{ message: error.message }] } };
+        throw error;
+      }
+    }
+  }
+  const shop = domain ? state.get(domain) : undefined;
+  if (!shop) return { status: 404, body: { errors: [{ message: `no shop ${domain}` }] } };
+  if (!sub) {
+    if (method === 'GET') return { status: 200, body: { shop: publicShop(shop) } };
+    if (method === 'DELETE') return { status: 200, body: { deleted: state.deleteShop(shop.domain) } };
+    if (method === 'PATCH') {
+      const parsed = ShopPatchSchema.safeParse(body);
+      if (!parsed.success) return invalid(parsed.error);
+      const { bucketSize, ...rest } = parsed.data;
+      Object.assign(shop, Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined)));
+      if (bucketSize !== undefined) shop.bucketSize = bucketSize ?? undefined;
+      state.changed();
+      return { status: 200, body: { shop: publicShop(shop) } };
+    }
+  }
+  if (sub === 'locations' && method === 'POST') {
+    const parsed = LocationsBodySchema.safeParse(body);
+    if (!parsed.success) return invalid(parsed.error);
+    const created = parsed.data.locations.map((location) => state.addLocation(shop, location));
+    return { status: 201, body: { locations: created } };
+  }
+  if (sub === 'faults') {
+    if (method === 'GET') return { status: 200, body: { faults: shop.faults } };
+    if (method === 'DELETE') {
+      state.setFaults(shop, []);
+      return { status: 200, body: { faults: [] } };
+    }
+    if (method === 'PUT') {
+      const parsed = FaultsBodySchema.safeParse(body);
+      if (!parsed.success) return invalid(parsed.error);
+      state.setFaults(shop, parsed.data.faults);
+      return { status: 200, body: { faults: shop.faults } };
+    }
+  }
+  if (sub === 'stats' && method === 'GET') return { status: 200, body: { stats: shop.stats } };
+  return { status: 404, body: { errors: [{ message: `no admin route ${method} /emulator/${path.join('/')}` }] } };
+}

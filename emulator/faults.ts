@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/**
+ * Injected faults. A rule fires by `rate` (probability per request) or for the next `count` requests.
+ * `phase: 'after'` fires once the operation has run, to imitate a write that succeeded but whose answer was lost.
+ */
+export const FaultRuleSchema = z
+  .object({
+    kind: z.enum(['http5xx', 'http429', 'latency', 'drop']),
+    status: z.number().int().min(500).max(599).default(503),
+    retryAfterSeconds: z.number().min(0).max(60).default(1),
+    latencyMs: z.number().int().min(0).max(60_000).default(0),
+    rate: z.number().min(0).max(1).optional(),
+    count: z.number().int().min(1).optional(),
+    phase: z.enum(['before', 'after']).default('before'),
+    operation: z.enum(['any', 'query', 'mutation']).default('any'),
+  })
+  .strict()
+  .refine((rule) => (rule.rate === undefined) !== (rule.count === undefined), {
+    message: 'give exactly one of rate or count',
+  });
+
+export type FaultRule = z.infer<typeof FaultRuleSchema>;
+
+export type OperationKind = 'query' | 'mutation';
+
+/** Picks the faults that fire for one request, consuming counted rules. */
+export function firingFaults(rules: FaultRule[], phase: FaultRule['phase'], operation: OperationKind, random: () => number = Math.random): FaultRule[] {
+  const fired: FaultRule[] = [];
+  for (const rule of rules) {
+    if (rule.phase !== phase || (rule.operation !== 'any' && rule.operation !== operation)) continue;
+    if (rule.count !== undefined) {
+      if (rule.count <= 0) continue;
+      rule.count -= 1;
+      fired.push(rule);
+    } else if (random() < (rule.rate ?? 0)) {
+      fired.push(rule);
+    }
+  }
+  return fired;
+}

@@ -1,0 +1,19 @@
+import type { ResolverModule, RootResolver } from './context';
+import { locationResolvers } from './locations';
+import { shopResolvers } from './shop';
+
+const modules: ResolverModule[] = [shopResolvers, locationResolvers];
+
+function merge(kind: 'query' | 'mutation'): Record<string, RootResolver> {
+  const merged: Record<string, RootResolver> = {};
+  for (const module of modules) {
+    for (const [name, resolver] of Object.entries(module[kind] ?? {})) {
+      if (merged[name]) throw new Error(`two emulator modules resolve ${kind}.${name}`);
+      merged[name] = resolver;
+    }
+  }
+  return merged;
+}
+
+export const queryResolvers = merge('query');
+export const mutationResolvers = merge('mutation');

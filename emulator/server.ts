@@ -1,0 +1,150 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ADMIN_API_VERSION } from '../src/shopify/api-version';
+import { handleAdminRequest } from './admin-api';
+import { firingFaults, type FaultRule } from './faults';
+import { GraphQLEndpoint, type GraphQLRequestBody } from './graphql-endpoint';
+import { loadAdminSchema } from './schema';
+import { EmulatorState, type EmulatedShop } from './state';
+
+export interface EmulatorOptions {
+  host?: string;
+  port?: number;
+  schemaPath: string;
+  stateFile?: string;
+}
+
+export interface RunningEmulator {
+  url: string;
+  state: EmulatorState;
+  close(): Promise<void>;
+}
+
+/** The header the project's transport sets to name the shop, since every shop shares the emulator's origin. */
+export const SHOP_DOMAIN_HEADER = 'x-shopify-shop-domain';
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+const GRAPHQL_PATH = /^\/admin\/api\/([^/]+)\/graphql\.json$/;
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('request body too large'));
+        request.destroy();
+      } else {
+        chunks.push(chunk);
+      }
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  response.end(text);
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  if (text === '') return { ok: true, value: {} };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** Applies fired faults; true when the response has been sent (or the connection dropped) by a fault. */
+async function applyFaults(shop: EmulatedShop, faults: FaultRule[], response: ServerResponse): Promise<boolean> {
+  for (const fault of faults) {
+    shop.stats.faultsInjected += 1;
+    if (fault.kind === 'latency') {
+      await sleep(fault.latencyMs);
+    } else if (fault.kind === 'http429') {
+      send(response, 429, { errors: 'Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.' }, {
+        'retry-after': String(fault.retryAfterSeconds),
+      });
+      return true;
+    } else if (fault.kind === 'http5xx') {
+      send(response, fault.status, { errors: 'Internal Server Error' });
+      return true;
+    } else {
+      response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': '4096' });
+      response.write('{"data":{');
+      response.socket?.destroy();
+      return true;
+    }
+  }
+  return false;
+}
+
+export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
+  const schema = loadAdminSchema(options.schemaPath);
+  const state = new EmulatorState(options.stateFile);
+  const endpoint = new GraphQLEndpoint(schema, state);
+
+  const handleGraphQL = async (request: IncomingMessage, response: ServerResponse, version: string): Promise<void> => {
+    if (version !== ADMIN_API_VERSION) return send(response, 404, { errors: 'Not Found' });
+    const hostHeader = request.headers[SHOP_DOMAIN_HEADER] ?? request.headers.host ?? '';
+    const domain = String(hostHeader).split(':')[0] ?? '';
+    const shop = state.get(domain);
+    if (!shop) return send(response, 404, { errors: 'Not Found' });
+    shop.stats.requests += 1;
+    if (shop.latencyMs > 0) await sleep(shop.latencyMs);
+    if (request.headers['x-shopify-access-token'] !== shop.token) {
+      return send(response, 401, { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' });
+    }
+    const parsed = parseJson(await readBody(request));
+    if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null) {
+      return send(response, 400, { errors: 'Request body is not valid JSON' });
+    }
+    const prepared = endpoint.prepare(parsed.value as GraphQLRequestBody);
+    if (!('run' in prepared)) return send(response, prepared.status, prepared.body);
+    const kind = prepared.operation.operation === 'mutation' ? 'mutation' : 'query';
+    if (await applyFaults(shop, firingFaults(shop.faults, 'before', kind), response)) return;
+    const result = prepared.run(shop);
+    if (await applyFaults(shop, firingFaults(shop.faults, 'after', kind), response)) return;
+    send(response, result.status, result.body);
+  };
+
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://emulator');
+    const graphql = GRAPHQL_PATH.exec(url.pathname);
+    const work = async (): Promise<void> => {
+      if (graphql && request.method === 'POST') return handleGraphQL(request, response, graphql[1] ?? '');
+      if (url.pathname.startsWith('/emulator/')) {
+        const parsed = parseJson(await readBody(request));
+        if (!parsed.ok) return send(response, 400, { errors: [{ message: 'request body is not valid JSON' }] });
+        const path = url.pathname.slice('/emulator/'.length).split('/').filter(Boolean).map(decodeURIComponent);
+        const result = handleAdminRequest(state, request.method ?? 'GET', path, parsed.value);
+        return send(response, result.status, result.body);
+      }
+      if (url.pathname === '/health') return send(response, 200, { ok: true });
+      send(response, 404, { errors: 'Not Found' });
+    };
+    work().catch((error: unknown) => {
+      if (!response.headersSent) send(response, 500, { errors: `emulator error: ${String(error)}` });
+      else response.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${address.port}`,
+    state,
+    close: () =>
+      new Promise<void>((resolve) => {
+        state.flush();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

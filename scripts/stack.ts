@@ -1,0 +1,137 @@
+import { Connection } from '@temporalio/client';
+import { MongoClient } from 'mongodb';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmulator, type RunningEmulator } from '../emulator/server';
+import { registerSearchAttributes } from '../src/temporal/setup';
+import { provision } from './provision';
+import { freePort, GuardedProcess, portOpen, waitUntilReady } from './tools/process';
+
+export interface StackOptions {
+  /** Keep state here (Temporal SQLite file, FerretDB files, emulator state); omitted = a temporary directory removed on stop. */
+  dataDir?: string;
+  /** Start the Temporal Web UI. */
+  webUi?: boolean;
+  /** Extra `--dynamic-config-value KEY=JSON` settings for the dev server (tests lower thresholds with these). */
+  temporalDynamicConfig?: Record<string, string | number | boolean>;
+  log?: (line: string) => void;
+  readyTimeoutMs?: number;
+}
+
+export interface StackAddresses {
+  temporalAddress: string;
+  temporalNamespace: string;
+  temporalWebUi?: string;
+  mongoUri: string;
+  emulatorUrl: string;
+}
+
+export interface Stack extends StackAddresses {
+  emulator: RunningEmulator;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts what the project runs on: the Temporal dev server, FerretDB on SQLite and the Shopify emulator,
+ * each on a free port of 127.0.0.1. TEMPORAL_ADDRESS or MONGODB_URI select an existing server instead.
+ */
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const log = options.log ?? (() => undefined);
+  const timeoutMs = options.readyTimeoutMs ?? 60_000;
+  const tools = await provision(log);
+  const temporaryDir = options.dataDir ? undefined : mkdtempSync(join(tmpdir(), 'shopsync-stack-'));
+  const dataDir = options.dataDir ?? (temporaryDir as string);
+  mkdirSync(dataDir, { recursive: true });
+  const stops: Array<() => Promise<void>> = [];
+  const stop = async (): Promise<void> => {
+    for (const stopOne of stops.reverse()) await stopOne().catch((error: unknown) => log(`stop: ${String(error)}`));
+    if (temporaryDir) rmSync(temporaryDir, { recursive: true, force: true });
+  };
+  try {
+    const temporal = await startTemporal(tools.temporal, dataDir, options, timeoutMs, stops);
+    const mongoUri = process.env.MONGODB_URI ?? (await startFerretDb(tools.ferretdb as string, dataDir, timeoutMs, stops));
+    const emulator = await startEmulator({
+      host: '127.0.0.1',
+      port: 0,
+      schemaPath: tools.schema,
+      stateFile: options.dataDir ? join(dataDir, 'emulator-state.json') : undefined,
+    });
+    stops.push(() => emulator.close());
+    return { ...temporal, mongoUri, emulatorUrl: emulator.url, emulator, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function startTemporal(
+  binary: string,
+  dataDir: string,
+  options: StackOptions,
+  timeoutMs: number,
+  stops: Array<() => Promise<void>>,
+): Promise<Pick<StackAddresses, 'temporalAddress' | 'temporalNamespace' | 'temporalWebUi'>> {
+  const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
+  let address = process.env.TEMPORAL_ADDRESS;
+  let webUi: string | undefined;
+  if (!address) {
+    const port = await freePort();
+    const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--namespace', namespace,
+      '--log-level', 'warn', '--db-filename', join(dataDir, 'temporal.sqlite')];
+    if (options.webUi) {
+      const uiPort = await freePort();
+      args.push('--ui-port', String(uiPort), '--ui-disable-news-fetch');
+      webUi = `http://127.0.0.1:${uiPort}`;
+    } else {
+      args.push('--headless');
+    }
+    for (const [key, value] of Object.entries(options.temporalDynamicConfig ?? {})) {
+      args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
+    }
+    const server = new GuardedProcess('Temporal dev server', binary, args);
+    stops.push(() => server.stop());
+    address = `127.0.0.1:${port}`;
+    const target = address;
+    await waitUntilReady(server, async () => {
+      if (!(await portOpen(port))) return false;
+      const connection = await Connection.connect({ address: target, connectTimeout: 2000 });
+      try {
+        await connection.workflowService.describeNamespace({ namespace });
+        return true;
+      } finally {
+        await connection.close();
+      }
+    }, timeoutMs);
+  }
+  const connection = await Connection.connect({ address });
+  try {
+    await registerSearchAttributes(connection, namespace);
+  } finally {
+    await connection.close();
+  }
+  return { temporalAddress: address, temporalNamespace: namespace, temporalWebUi: webUi };
+}
+
+async function startFerretDb(binary: string, dataDir: string, timeoutMs: number, stops: Array<() => Promise<void>>): Promise<string> {
+  const port = await freePort();
+  const storage = join(dataDir, 'ferretdb');
+  mkdirSync(storage, { recursive: true });
+  const server = new GuardedProcess('FerretDB', binary, [
+    '--handler=sqlite', `--sqlite-url=file:${storage}/`, `--listen-addr=127.0.0.1:${port}`,
+    '--state-dir=-', '--debug-addr=-', '--telemetry=disable', '--log-level=warn',
+  ]);
+  stops.push(() => server.stop());
+  const uri = `mongodb://127.0.0.1:${port}/`;
+  await waitUntilReady(server, async () => {
+    if (!(await portOpen(port))) return false;
+    const client = new MongoClient(uri, { serverSelectionTimeoutMS: 2000 });
+    try {
+      await client.db('admin').command({ ping: 1 });
+      return true;
+    } finally {
+      await client.close();
+    }
+  }, timeoutMs);
+  return uri;
+}
