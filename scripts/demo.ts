@@ -1,0 +1,107 @@
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EmulatorAdmin } from '../emulator/admin-client';
+import { loadConfig, PROJECT_ROOT, STACK_FILE, type StackFile } from '../src/config';
+import { ShopSyncClient } from '../src/client';
+import { createSyncWorker } from '../src/worker';
+import { MissingToolchainError } from './tools/cache';
+import { startStack } from './stack';
+
+/**
+ * `npm start`: the whole thing on embedded defaults. Starts the stack with its state under .data/,
+ * seeds a demo shop in the emulator, registers it, runs a worker and the shop's first task, prints
+ * where to look, and keeps running until Ctrl-C, which stops everything it started.
+ */
+const DATA_DIR = join(PROJECT_ROOT, '.data');
+const DEMO_SHOP = 'demo-store.myshopify.com';
+const SECRETS_FILE = join(DATA_DIR, 'secrets.json');
+
+function demoToken(): string {
+  const secrets = existsSync(SECRETS_FILE) ? (JSON.parse(readFileSync(SECRETS_FILE, 'utf8')) as Record<string, string>) : {};
+  if (!secrets[DEMO_SHOP]) {
+    secrets[DEMO_SHOP] = `shpat_demo_${randomBytes(16).toString('hex')}`;
+    writeFileSync(SECRETS_FILE, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  }
+  return secrets[DEMO_SHOP] as string;
+}
+
+async function seedDemoShop(emulatorUrl: string, token: string): Promise<void> {
+  const admin = new EmulatorAdmin(emulatorUrl);
+  if (await admin.hasShop(DEMO_SHOP)) return;
+  await admin.createShop({
+    domain: DEMO_SHOP,
+    token,
+    plan: 'advanced',
+    name: 'Demo Store',
+    currencyCode: 'EUR',
+    ianaTimezone: 'Europe/Paris',
+    locations: [
+      { name: 'Main warehouse', address1: '1 Rue du Dépôt', city: 'Lyon', zip: '69001', countryCode: 'FR' },
+      { name: 'Paris shop', address1: '10 Rue de Rivoli', city: 'Paris', zip: '75001', countryCode: 'FR' },
+      { name: 'Old depot', city: 'Lille', countryCode: 'FR', isActive: false },
+    ],
+  });
+}
+
+async function main(): Promise<void> {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  mkdirSync(DATA_DIR, { recursive: true });
+  const log = (line: string): void => console.log(`  ${line}`);
+  console.log('Starting the local stack (first start provisions the servers; later starts reuse them)...');
+  const stack = await startStack({ dataDir: DATA_DIR, webUi: true, log });
+  const stackFile: StackFile = {
+    temporalAddress: stack.temporalAddress,
+    temporalNamespace: stack.temporalNamespace,
+    temporalWebUi: stack.temporalWebUi,
+    mongoUri: stack.mongoUri,
+    emulatorUrl: stack.emulatorUrl,
+    secretsFile: SECRETS_FILE,
+  };
+  writeFileSync(STACK_FILE, JSON.stringify(stackFile, null, 2));
+  let worker: Awaited<ReturnType<typeof createSyncWorker>> | undefined;
+  let client: ShopSyncClient | undefined;
+  const shutdown = async (): Promise<void> => {
+    console.log('\nStopping...');
+    rmSync(STACK_FILE, { force: true });
+    await worker?.shutdown().catch(() => undefined);
+    await client?.close().catch(() => undefined);
+    await stack.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+  try {
+    await seedDemoShop(stack.emulatorUrl, demoToken());
+    const config = loadConfig({ ...process.env, SHOPSYNC_STACK_FILE: STACK_FILE });
+    client = await ShopSyncClient.connect(config);
+    if (!(await client.shops.find(DEMO_SHOP))) await client.shops.add({ domain: DEMO_SHOP, allowBackgroundSyncs: true });
+    worker = await createSyncWorker({ config });
+    void worker.run();
+    const run = await client.runTask({ shop: DEMO_SHOP, task: 'refreshShopInfo', wait: true });
+    const record = await client.shops.get(DEMO_SHOP);
+    const locations = await client.locations.list(DEMO_SHOP);
+    console.log('');
+    console.log(`Temporal Web UI   ${stack.temporalWebUi ?? '(headless)'}`);
+    console.log(`Temporal gRPC     ${stack.temporalAddress}   (temporal --address ${stack.temporalAddress} workflow list)`);
+    console.log(`MongoDB (FerretDB) ${stack.mongoUri}`);
+    console.log(`Shopify emulator  ${stack.emulatorUrl}`);
+    console.log(`First run         ${run.webUiUrl ?? run.workflowId}`);
+    console.log('');
+    console.log(`Status: ${DEMO_SHOP} "${record.shopInfo?.name}" (${record.shopInfo?.planDisplayName}, ${record.shopInfo?.currencyCode}, ` +
+      `${record.shopInfo?.ianaTimezone}): ${locations.filter((l) => l.active).length} active of ${locations.length} locations; ` +
+      `shop info refreshed ${record.shopInfo?.refreshedAt.toISOString()}`);
+    console.log('Running. Try `npx shopsync shops show demo-store.myshopify.com` in another terminal. Ctrl-C stops everything.');
+    await new Promise(() => undefined);
+  } catch (error) {
+    console.error(error instanceof MissingToolchainError ? error.message : error);
+    await shutdown();
+  }
+}
+
+void main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
+

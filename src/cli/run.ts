@@ -1,0 +1,42 @@
+import { parseArgs } from 'node:util';
+import type { ShopSyncClient } from '../client';
+import { isTaskKey, TASK_WORKFLOWS } from '../domain/tasks';
+import { parseJsonObject, requirePositional, UsageError } from './args';
+
+export const RUN_HELP = `Usage: shopsync run <task> --shop <domain> [--wait] [--filters JSON] [--options JSON]
+
+Starts a task for a shop. When the shop allows background syncs the command returns at once with
+the workflow id and Web UI link; otherwise (or with --wait) it waits and prints the result.
+A second run of the same task while one is going joins it.
+
+Tasks: ${Object.keys(TASK_WORKFLOWS).join(', ')}`;
+
+export async function runCommand(client: ShopSyncClient, argv: string[], out: (line: string) => void): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      shop: { type: 'string' },
+      wait: { type: 'boolean', default: false },
+      filters: { type: 'string' },
+      options: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help || positionals.length === 0) return out(RUN_HELP);
+  const task = requirePositional(positionals, 0, 'task', 'shopsync run <task> --shop <domain>');
+  if (!isTaskKey(task)) throw new UsageError(`unknown task "${task}"; tasks: ${Object.keys(TASK_WORKFLOWS).join(', ')}`);
+  if (!values.shop) throw new UsageError('missing --shop <domain>');
+  const run = await client.runTask({
+    shop: values.shop,
+    task,
+    wait: values.wait,
+    filters: parseJsonObject(values.filters, '--filters'),
+    options: parseJsonObject(values.options, '--options'),
+  });
+  if (values.json) return out(JSON.stringify(run, null, 2));
+  out(`${run.joined ? 'Joined' : 'Started'} ${task} for ${values.shop}: workflow ${run.workflowId} (run ${run.runId})`);
+  if (run.webUiUrl) out(`Web UI: ${run.webUiUrl}`);
+  if ('result' in run) out(`Result: ${JSON.stringify(run.result)}`);
+}

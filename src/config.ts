@@ -1,0 +1,67 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+export const PROJECT_ROOT = resolve(__dirname, '..');
+/** Written by `npm start` while the local stack runs, so the CLI and scripts find its servers. */
+export const STACK_FILE = join(PROJECT_ROOT, '.data', 'stack.json');
+
+export const StackFileSchema = z.object({
+  temporalAddress: z.string().min(1),
+  temporalNamespace: z.string().min(1),
+  temporalWebUi: z.string().optional(),
+  mongoUri: z.string().min(1),
+  emulatorUrl: z.string().min(1),
+  secretsFile: z.string().optional(),
+});
+export type StackFile = z.infer<typeof StackFileSchema>;
+
+const ConfigSchema = z.object({
+  temporalAddress: z.string().min(1),
+  temporalNamespace: z.string().min(1),
+  taskQueue: z.string().min(1),
+  temporalWebUi: z.url().optional(),
+  mongoUri: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI'),
+  mongoDatabase: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'must be a plain database name'),
+  /** Where Admin API requests go instead of https://<shop>; set for the emulator, unset for real Shopify. */
+  shopifyApiOrigin: z.url().optional(),
+  secretsFile: z.string().optional(),
+});
+export type AppConfig = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {}
+
+function readStackFile(path: string): StackFile | undefined {
+  if (!existsSync(path)) return undefined;
+  const parsed = StackFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * Configuration from the environment; what is not set there comes from the running local stack
+ * (.data/stack.json), then from defaults. Fails with one message naming every bad variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, stackFile = env.SHOPSYNC_STACK_FILE ?? STACK_FILE): AppConfig {
+  const stack = readStackFile(stackFile);
+  const candidate = {
+    temporalAddress: env.TEMPORAL_ADDRESS ?? stack?.temporalAddress ?? '127.0.0.1:7233',
+    temporalNamespace: env.TEMPORAL_NAMESPACE ?? stack?.temporalNamespace ?? 'default',
+    taskQueue: env.SHOPSYNC_TASK_QUEUE ?? 'shopify-sync',
+    temporalWebUi: env.TEMPORAL_UI_URL ?? stack?.temporalWebUi,
+    mongoUri: env.MONGODB_URI ?? stack?.mongoUri ?? 'mongodb://127.0.0.1:27017/',
+    mongoDatabase: env.MONGODB_DATABASE ?? 'shopsync',
+    shopifyApiOrigin: env.SHOPIFY_API_ORIGIN ?? stack?.emulatorUrl,
+    secretsFile: env.SHOPSYNC_SECRETS_FILE ?? stack?.secretsFile,
+  };
+  const parsed = ConfigSchema.safeParse(candidate);
+  if (!parsed.success) {
+    const variables: Record<string, string> = {
+      temporalAddress: 'TEMPORAL_ADDRESS', temporalNamespace: 'TEMPORAL_NAMESPACE', taskQueue: 'SHOPSYNC_TASK_QUEUE',
+      temporalWebUi: 'TEMPORAL_UI_URL', mongoUri: 'MONGODB_URI', mongoDatabase: 'MONGODB_DATABASE',
+      shopifyApiOrigin: 'SHOPIFY_API_ORIGIN', secretsFile: 'SHOPSYNC_SECRETS_FILE',
+    };
+    const problems = parsed.error.issues.map((issue) => `${variables[String(issue.path[0])] ?? issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,144 @@
+import { z } from 'zod';
+
+/**
+ * A shop's settings: the connector's shop card (table 30102 "Shpfy Shop"), in camelCase, with its
+ * defaults. The access token is not here: see src/secrets.ts.
+ */
+export const SHOP_DOMAIN_PATTERN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
+export const ShopDomainSchema = z.string().regex(SHOP_DOMAIN_PATTERN, 'must be a shop domain such as my-store.myshopify.com (lower case)');
+
+const glAccount = z.string().min(1).max(20).nullable().default(null);
+const code = z.string().min(1).max(20).nullable().default(null);
+
+export const ShopSettingsSchema = z
+  .object({
+    domain: ShopDomainSchema,
+    enabled: z.boolean().default(true),
+    allowOutgoingRequests: z.boolean().default(true),
+    allowBackgroundSyncs: z.boolean().default(true),
+    loggingMode: z.enum(['errorOnly', 'all', 'disabled']).default('errorOnly'),
+
+    // Products and items
+    syncItem: z.enum(['none', 'toShopify', 'fromShopify']).default('none'),
+    canUpdateShopifyProducts: z.boolean().default(false),
+    shopifyCanUpdateItems: z.boolean().default(false),
+    syncPrices: z.boolean().default(true),
+    syncItemImages: z.enum(['disabled', 'toShopify', 'fromShopify']).default('disabled'),
+    syncItemExtendedText: z.boolean().default(false),
+    syncItemAttributes: z.boolean().default(false),
+    syncItemMarketingText: z.boolean().default(false),
+    skuMapping: z.enum(['none', 'itemNo', 'variantCode', 'itemNoAndVariantCode', 'vendorItemNo', 'barCode']).default('none'),
+    skuFieldSeparator: z.string().min(1).max(10).default('|'),
+    variantPrefix: z.string().max(10).default('V_'),
+    findMappingByBarcode: z.boolean().default(true),
+    autoCreateUnknownItems: z.boolean().default(false),
+    itemTemplateCode: code,
+    uomAsVariant: z.boolean().default(false),
+    variantOptionNameForUom: z.string().max(50).nullable().default(null),
+    inventoryTracked: z.boolean().default(false),
+    defaultInventoryPolicy: z.enum(['DENY', 'CONTINUE']).default('CONTINUE'),
+    statusForCreatedProducts: z.enum(['ACTIVE', 'DRAFT', 'UNLISTED']).default('ACTIVE'),
+    actionForRemovedProducts: z.enum(['doNothing', 'statusToArchived', 'statusToDraft']).default('doNothing'),
+
+    // Prices
+    customerPriceGroup: code,
+    customerDiscountGroup: code,
+    allowLineDiscount: z.boolean().default(true),
+    pricesIncludingVat: z.boolean().default(false),
+    currencyCode: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO currency code').nullable().default(null),
+
+    // Customers
+    customerImportFromShopify: z.enum(['none', 'withOrderImport', 'allCustomers']).default('withOrderImport'),
+    customerMappingType: z.enum(['byEmailPhone', 'byBillToInfo', 'defaultCustomer']).default('byEmailPhone'),
+    autoCreateUnknownCustomers: z.boolean().default(false),
+    customerTemplateCode: code,
+    defaultCustomerNo: code,
+    shopifyCanUpdateCustomers: z.boolean().default(false),
+    canUpdateShopifyCustomers: z.boolean().default(false),
+    nameSource: z.enum(['companyName', 'firstAndLastName', 'lastAndFirstName', 'none']).default('companyName'),
+    name2Source: z.enum(['companyName', 'firstAndLastName', 'lastAndFirstName', 'none']).default('firstAndLastName'),
+    contactSource: z.enum(['firstAndLastName', 'lastAndFirstName', 'none']).default('firstAndLastName'),
+    countySource: z.enum(['code', 'name']).default('code'),
+
+    // B2B companies and catalogs
+    companyImportFromShopify: z.enum(['none', 'withOrderImport', 'allCompanies']).default('withOrderImport'),
+    companyMappingType: z.enum(['byEmailPhone', 'byTaxId', 'defaultCompany']).default('byEmailPhone'),
+    autoCreateUnknownCompanies: z.boolean().default(false),
+    defaultCompanyNo: code,
+    shopifyCanUpdateCompanies: z.boolean().default(false),
+    canUpdateShopifyCompanies: z.boolean().default(false),
+    defaultContactPermission: z.enum(['noPermission', 'orderingOnly', 'locationAdmin']).default('orderingOnly'),
+    autoCreateCatalog: z.boolean().default(false),
+
+    // Orders and sales documents
+    autoCreateOrders: z.boolean().default(false),
+    autoReleaseSalesOrders: z.boolean().default(true),
+    createInvoicesFromOrders: z.boolean().default(true),
+    useShopifyOrderNo: z.boolean().default(false),
+    shopifyOrderNoOnDocLine: z.boolean().default(false),
+    orderAttributesToShopify: z.boolean().default(true),
+    archiveProcessedOrders: z.boolean().default(true),
+    currencyHandling: z.enum(['shopCurrency', 'presentmentCurrency']).default('shopCurrency'),
+    returnAndRefundProcess: z.enum(['none', 'importOnly', 'autoCreateCreditMemo']).default('importOnly'),
+    processReturnsAs: z.enum(['creditMemo', 'returnOrder']).default('creditMemo'),
+    shippingChargesAccount: glAccount,
+    tipAccount: glAccount,
+    soldGiftCardAccount: glAccount,
+    cashRoundingsAccount: glAccount,
+    refundAccount: glAccount,
+    refundAccountNonRestockItems: glAccount,
+    sendShippingConfirmation: z.boolean().default(true),
+  })
+  .strict()
+  .superRefine((settings, ctx) => {
+    const exclusive: Array<[keyof typeof settings, keyof typeof settings]> = [
+      ['canUpdateShopifyProducts', 'shopifyCanUpdateItems'],
+      ['canUpdateShopifyCustomers', 'shopifyCanUpdateCustomers'],
+      ['canUpdateShopifyCompanies', 'shopifyCanUpdateCompanies'],
+    ];
+    for (const [a, b] of exclusive) {
+      if (settings[a] === true && settings[b] === true) {
+        ctx.addIssue({ code: 'custom', path: [b], message: `cannot be on together with ${a}: only one side may update the other` });
+      }
+    }
+    if (settings.returnAndRefundProcess === 'autoCreateCreditMemo' && !settings.autoCreateOrders) {
+      ctx.addIssue({ code: 'custom', path: ['returnAndRefundProcess'], message: 'autoCreateCreditMemo needs autoCreateOrders on' });
+    }
+    if (settings.customerMappingType === 'defaultCustomer' && !settings.defaultCustomerNo) {
+      ctx.addIssue({ code: 'custom', path: ['defaultCustomerNo'], message: 'is required when customerMappingType is defaultCustomer' });
+    }
+    if (settings.companyMappingType === 'defaultCompany' && !settings.defaultCompanyNo) {
+      ctx.addIssue({ code: 'custom', path: ['defaultCompanyNo'], message: 'is required when companyMappingType is defaultCompany' });
+    }
+  });
+
+export type ShopSettings = z.infer<typeof ShopSettingsSchema>;
+export type ShopSettingsInput = z.input<typeof ShopSettingsSchema>;
+
+export interface SettingsProblem {
+  field: string;
+  message: string;
+}
+
+export class InvalidShopSettingsError extends Error {
+  constructor(readonly problems: SettingsProblem[]) {
+    super(`Invalid shop settings: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
+  }
+}
+
+/** Turns zod's issues into one line per field, naming unknown fields too. */
+export function describeIssues(error: z.ZodError): SettingsProblem[] {
+  return error.issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ field: [...issue.path, key].join('.'), message: 'is not a shop setting' }));
+    }
+    return [{ field: issue.path.join('.') || '(settings)', message: issue.message }];
+  });
+}
+
+/** Validates settings and fills in defaults; throws InvalidShopSettingsError naming each bad field. */
+export function parseShopSettings(input: unknown): ShopSettings {
+  const parsed = ShopSettingsSchema.safeParse(input);
+  if (!parsed.success) throw new InvalidShopSettingsError(describeIssues(parsed.error));
+  return parsed.data;
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { ShopDomainSchema } from './shop-settings';
+
+/** How a run was started; shown as the SyncTrigger search attribute. */
+export const TRIGGERS = ['manual', 'schedule', 'cron', 'auto'] as const;
+export type Trigger = (typeof TRIGGERS)[number];
+
+/**
+ * Every task's input is plain JSON, `{ shop, filters, options }`, so the Temporal CLI can start it:
+ * temporal workflow start --type refreshShopInfo --task-queue shopify-sync --input '{"shop":"x.myshopify.com"}'
+ */
+export function taskInputSchema<F extends z.ZodType, O extends z.ZodType>(filters: F, options: O) {
+  return z
+    .object({
+      shop: ShopDomainSchema,
+      filters: filters.optional(),
+      options: options.optional(),
+      trigger: z.enum(TRIGGERS).optional(),
+    })
+    .strict();
+}
+
+export const NoFilters = z.object({}).strict();
+export const NoOptions = z.object({}).strict();
+
+/** One readable line from zod's issues, naming each field. */
+export function describeInputIssues(error: z.ZodError): string {
+  return error.issues
+    .flatMap((issue) =>
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) => `${[...issue.path, key].join('.')}: is not accepted here`)
+        : [`${issue.path.join('.') || '(input)'}: ${issue.message}`],
+    )
+    .join('; ');
+}

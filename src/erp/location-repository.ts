@@ -1,0 +1,69 @@
+import type { Collection, Db } from 'mongodb';
+
+/**
+ * A Shopify location of a shop (the connector's "Shpfy Shop Location"). Shopify's fields are
+ * refreshed by every sync; the ERP settings (stock calculation, location filter, ...) are the
+ * merchant's and are never overwritten by a refresh.
+ */
+export interface ShopLocationDocument {
+  _id: string;
+  shop: string;
+  shopifyId: string;
+  name: string;
+  active: boolean;
+  fulfillsOnlineOrders: boolean;
+  city: string | null;
+  countryCode: string | null;
+  removedFromShopify: boolean;
+  refreshedAt: Date;
+  stockCalculation: 'disabled' | 'projectedAvailableBalanceToday' | 'freeInventory';
+  locationFilter: string | null;
+  defaultLocationCode: string | null;
+  defaultProductLocation: boolean;
+}
+
+export type ShopifyLocationFields = Pick<ShopLocationDocument, 'shopifyId' | 'name' | 'active' | 'fulfillsOnlineOrders' | 'city' | 'countryCode'>;
+
+export function locationKey(shop: string, shopifyId: string): string {
+  return `${shop}|${shopifyId}`;
+}
+
+export class LocationRepository {
+  private readonly locations: Collection<ShopLocationDocument>;
+
+  constructor(db: Db) {
+    this.locations = db.collection<ShopLocationDocument>('shopLocations');
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await this.locations.createIndex({ shop: 1, shopifyId: 1 }, { unique: true });
+  }
+
+  /**
+   * Records the locations Shopify reported, keyed by their GID so a repeated refresh changes nothing;
+   * locations no longer reported are flagged, not deleted, because ERP settings hang on them.
+   */
+  async syncFromShopify(shop: string, reported: ShopifyLocationFields[], refreshedAt: Date): Promise<{ upserted: number; removed: number }> {
+    let upserted = 0;
+    for (const location of reported) {
+      const result = await this.locations.updateOne(
+        { _id: locationKey(shop, location.shopifyId) },
+        {
+          $set: { ...location, shop, removedFromShopify: false, refreshedAt },
+          $setOnInsert: { stockCalculation: 'disabled', locationFilter: null, defaultLocationCode: null, defaultProductLocation: false },
+        },
+        { upsert: true },
+      );
+      upserted += result.upsertedCount;
+    }
+    const removed = await this.locations.updateMany(
+      { shop, shopifyId: { $nin: reported.map((location) => location.shopifyId) }, removedFromShopify: false },
+      { $set: { removedFromShopify: true, refreshedAt } },
+    );
+    return { upserted, removed: removed.modifiedCount };
+  }
+
+  async list(shop: string): Promise<ShopLocationDocument[]> {
+    return this.locations.find({ shop }).sort({ name: 1 }).toArray();
+  }
+}

@@ -1,0 +1,171 @@
+import {
+  GraphqlQueryError,
+  HttpRequestError,
+  HttpResponseError,
+  HttpThrottlingError,
+  LogSeverity,
+  Session,
+  shopifyApi,
+  type Shopify,
+} from '@shopify/shopify-api';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { TokenSource } from '../secrets';
+import { ADMIN_API_VERSION } from './api-version';
+import {
+  ShopifyAuthError,
+  ShopifyNotFoundError,
+  ShopifyQueryError,
+  ShopifyThrottledError,
+  ShopifyUnavailableError,
+} from './errors';
+import { ShopPacer, type ThrottleStatus } from './pacer';
+
+export interface QueryCost {
+  requestedQueryCost: number;
+  actualQueryCost: number | null;
+  throttleStatus: ThrottleStatus;
+}
+
+export interface ShopifyResult<T> {
+  data: T;
+  cost?: QueryCost;
+}
+
+export interface RetrySettings {
+  /** Attempts for 5xx, 429 and dropped connections before giving the failure to the activity. */
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** Attempts while THROTTLED; each waits for the bucket to refill. */
+  maxThrottledAttempts: number;
+}
+
+export const DEFAULT_RETRY: RetrySettings = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 10_000, maxThrottledAttempts: 10 };
+
+/** Cost assumed for a document never sent before; its real requested cost is learnt from the first answer. */
+const FIRST_GUESS_COST = 50;
+
+let api: Shopify | undefined;
+
+function shopifyLibrary(): Shopify {
+  api ??= shopifyApi({
+    apiKey: 'shopsync',
+    apiSecretKey: 'shopsync-uses-offline-tokens-only',
+    apiVersion: ADMIN_API_VERSION,
+    isCustomStoreApp: false,
+    isEmbeddedApp: false,
+    hostName: 'localhost',
+    // The library's own log lines could carry request details; failures are reported by this layer instead.
+    logger: { level: LogSeverity.Error, log: async () => undefined },
+  });
+  return api;
+}
+
+/** The Admin GraphQL API of one shop, paced by the shop's cost budget and retried within reason. */
+export class ShopifyAdminClient {
+  private readonly expectedCost = new Map<string, number>();
+
+  constructor(
+    readonly shop: string,
+    private readonly tokens: TokenSource,
+    private readonly pacer: ShopPacer,
+    private readonly retry: RetrySettings = DEFAULT_RETRY,
+  ) {}
+
+  async request<T>(document: string, variables?: Record<string, unknown>): Promise<ShopifyResult<T>> {
+    const session = new Session({ id: `offline_${this.shop}`, shop: this.shop, state: '', isOnline: false, accessToken: this.tokens.tokenFor(this.shop) });
+    const graphql = new (shopifyLibrary().clients.Graphql)({ session });
+    let failures = 0;
+    let throttles = 0;
+    for (;;) {
+      const expected = this.expectedCost.get(document) ?? FIRST_GUESS_COST;
+      const wait = this.pacer.delayFor(expected);
+      if (wait > 0) await sleep(wait);
+      this.pacer.reserve(expected);
+      try {
+        const response = await graphql.request(document, { variables, retries: 0 });
+        const cost = response.extensions?.cost as QueryCost | undefined;
+        this.learn(document, cost);
+        return { data: response.data as T, cost };
+      } catch (error) {
+        const decision = this.classify(error);
+        if (decision.kind === 'throttled') {
+          throttles += 1;
+          if (throttles >= this.retry.maxThrottledAttempts) {
+            throw new ShopifyThrottledError(`${this.shop} still throttled after ${throttles} attempts`, this.shop);
+          }
+          await sleep(decision.delayMs);
+          continue;
+        }
+        failures += 1;
+        if (failures >= this.retry.maxAttempts) {
+          throw new ShopifyUnavailableError(`${this.shop}: ${decision.message} (after ${failures} attempts)`, this.shop);
+        }
+        await sleep(decision.delayMs ?? this.backoff(failures));
+      } finally {
+        this.pacer.release(expected);
+      }
+    }
+  }
+
+  private learn(document: string, cost: QueryCost | undefined): void {
+    if (!cost) return;
+    this.pacer.observe(cost.throttleStatus);
+    this.expectedCost.set(document, cost.requestedQueryCost);
+  }
+
+  private backoff(failures: number): number {
+    const exponential = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (failures - 1));
+    return exponential / 2 + Math.random() * (exponential / 2);
+  }
+
+  /** Sorts a failed request into: wait for the bucket, retry after a delay, or throw now. */
+  private classify(error: unknown): { kind: 'throttled'; delayMs: number } | { kind: 'retry'; message: string; delayMs?: number } {
+    if (error instanceof GraphqlQueryError) {
+      const body = error.body as { errors?: { graphQLErrors?: Array<{ message?: string; extensions?: { code?: string } }> }; extensions?: { cost?: QueryCost } } | undefined;
+      const graphQLErrors = body?.errors?.graphQLErrors ?? [];
+      const cost = body?.extensions?.cost;
+      if (cost?.throttleStatus) this.pacer.observe(cost.throttleStatus);
+      const codes = graphQLErrors.map((e) => e.extensions?.code).filter((code): code is string => !!code);
+      if (codes.includes('THROTTLED') && cost) {
+        return { kind: 'throttled', delayMs: ShopPacer.refillDelay(cost.throttleStatus, cost.requestedQueryCost) };
+      }
+      const messages = graphQLErrors.map((e) => e.message ?? 'unknown error').join('; ') || error.message;
+      throw new ShopifyQueryError(`Shopify rejected the request for ${this.shop}: ${messages}`, this.shop, codes);
+    }
+    if (error instanceof HttpResponseError) {
+      const status = error.response.code;
+      if (status === 401 || status === 403) {
+        throw new ShopifyAuthError(
+          `Shopify refused the access token of ${this.shop} (HTTP ${status}): it is missing, revoked or lacks a scope`,
+          this.shop,
+        );
+      }
+      if (status === 404) throw new ShopifyNotFoundError(`Shopify answered 404 for ${this.shop}: no such shop or API version ${ADMIN_API_VERSION}`, this.shop);
+      if (error instanceof HttpThrottlingError || status === 429) {
+        const retryAfter = error instanceof HttpThrottlingError ? error.response.retryAfter : undefined;
+        return { kind: 'retry', message: 'HTTP 429', delayMs: retryAfter !== undefined ? retryAfter * 1000 : undefined };
+      }
+      if (status >= 500) return { kind: 'retry', message: `HTTP ${status}` };
+      throw new ShopifyQueryError(`Shopify answered HTTP ${status} for ${this.shop}`, this.shop, [`HTTP_${status}`]);
+    }
+    if (error instanceof HttpRequestError) return { kind: 'retry', message: `connection failed: ${error.message}` };
+    throw error;
+  }
+}
+
+/** Hands out clients per shop; the pacer of a shop lives as long as this factory (the worker process). */
+export class ShopifyClients {
+  private readonly pacers = new Map<string, ShopPacer>();
+
+  constructor(private readonly tokens: TokenSource, private readonly retry: RetrySettings = DEFAULT_RETRY) {}
+
+  forShop(shop: string): ShopifyAdminClient {
+    let pacer = this.pacers.get(shop);
+    if (!pacer) {
+      pacer = new ShopPacer();
+      this.pacers.set(shop, pacer);
+    }
+    return new ShopifyAdminClient(shop, this.tokens, pacer, this.retry);
+  }
+}

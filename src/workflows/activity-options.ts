@@ -1,0 +1,14 @@
+import type { ActivityOptions } from '@temporalio/workflow';
+import { NON_RETRYABLE_FAILURES } from '../domain/failure-types';
+
+/** Short Shopify or ERP calls: a few retries with backoff, never for failures no retry can fix. */
+export const SHORT_ACTIVITY: ActivityOptions = {
+  startToCloseTimeout: '2 minutes',
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '1 minute',
+    maximumAttempts: 5,
+    nonRetryableErrorTypes: [...NON_RETRYABLE_FAILURES],
+  },
+};

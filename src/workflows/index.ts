@@ -1,0 +1,1 @@
+export { refreshShopInfo } from './refresh-shop-info';
