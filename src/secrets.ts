@@ -1,10 +1,10 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 /**
  * Access tokens stay out of MongoDB and out of Temporal: activities read them here, per shop, from
  * the environment (SHOPSYNC_TOKEN_<DOMAIN>, e.g. SHOPSYNC_TOKEN_DEMO_MYSHOPIFY_COM) or from a secrets
- * file, a JSON object of domain → token, re-read when it changes so a rotated token needs no restart.
+ * file, a JSON object of domain → token, read at each use so a rotated token needs no restart.
  */
 export interface TokenSource {
   tokenFor(shop: string): string;
@@ -19,8 +19,6 @@ export function tokenEnvName(shop: string): string {
 const SecretsFileSchema = z.record(z.string(), z.string().min(1));
 
 export class EnvAndFileTokenSource implements TokenSource {
-  private cached: { mtimeMs: number; tokens: Record<string, string> } | undefined;
-
   constructor(private readonly secretsFile?: string, private readonly env: NodeJS.ProcessEnv = process.env) {}
 
   tokenFor(shop: string): string {
@@ -36,12 +34,14 @@ export class EnvAndFileTokenSource implements TokenSource {
 
   private fileTokens(): Record<string, string> {
     if (!this.secretsFile || !existsSync(this.secretsFile)) return {};
-    const { mtimeMs } = statSync(this.secretsFile);
-    if (this.cached?.mtimeMs !== mtimeMs) {
-      const parsed = SecretsFileSchema.safeParse(JSON.parse(readFileSync(this.secretsFile, 'utf8')));
-      if (!parsed.success) throw new MissingTokenError(`${this.secretsFile} must be a JSON object of shop domain to token`);
-      this.cached = { mtimeMs, tokens: parsed.data };
+    let content: unknown;
+    try {
+      content = JSON.parse(readFileSync(this.secretsFile, 'utf8'));
+    } catch {
+      throw new MissingTokenError(`${this.secretsFile} is not valid JSON`);
     }
-    return this.cached.tokens;
+    const parsed = SecretsFileSchema.safeParse(content);
+    if (!parsed.success) throw new MissingTokenError(`${this.secretsFile} must be a JSON object of shop domain to token`);
+    return parsed.data;
   }
 }

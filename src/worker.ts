@@ -2,7 +2,7 @@ import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker
 import { createActivities } from './activities';
 import { loadConfig, type AppConfig } from './config';
 import { connectErp, type Erp } from './erp/db';
-import { EnvAndFileTokenSource } from './secrets';
+import { EnvAndFileTokenSource, type TokenSource } from './secrets';
 import { DEFAULT_RETRY, ShopifyClients, type RetrySettings } from './shopify/client';
 import { configureShopifyTransport } from './shopify/transport';
 
@@ -11,6 +11,8 @@ export interface SyncWorkerOptions {
   /** A pre-built workflow bundle (tests build it once); otherwise the worker bundles src/workflows. */
   workflowBundle?: WorkerOptions['workflowBundle'];
   shopifyRetry?: RetrySettings;
+  /** Where access tokens come from; defaults to the environment and the configured secrets file. */
+  tokens?: TokenSource;
 }
 
 export interface SyncWorker {
@@ -27,7 +29,7 @@ export async function createSyncWorker(options: SyncWorkerOptions): Promise<Sync
   configureShopifyTransport(config.shopifyApiOrigin);
   const erp = await connectErp(config.mongoUri, config.mongoDatabase);
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
-  const shopify = new ShopifyClients(new EnvAndFileTokenSource(config.secretsFile), options.shopifyRetry ?? DEFAULT_RETRY);
+  const shopify = new ShopifyClients(options.tokens ?? new EnvAndFileTokenSource(config.secretsFile), options.shopifyRetry ?? DEFAULT_RETRY);
   const worker = await Worker.create({
     connection,
     namespace: config.temporalNamespace,

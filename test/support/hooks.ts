@@ -1,0 +1,9 @@
+import { stopTestStack } from './stack';
+
+/** Root hooks: whatever the run started is stopped at its end, pass or fail. */
+export const mochaHooks = {
+  async afterAll(this: Mocha.Context): Promise<void> {
+    this.timeout(60_000);
+    await stopTestStack();
+  },
+};
