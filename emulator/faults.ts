@@ -24,18 +24,27 @@ export type FaultRule = z.infer<typeof FaultRuleSchema>;
 
 export type OperationKind = 'query' | 'mutation';
 
-/** Picks the faults that fire for one request, consuming counted rules. */
+const ENDS_RESPONSE: ReadonlySet<FaultRule['kind']> = new Set(['http5xx', 'http429', 'drop']);
+
+/**
+ * Picks the faults that fire for one request, consuming counted rules: any latency rules, then at
+ * most one fault that ends the response, so counted faults are spread over successive requests.
+ */
 export function firingFaults(rules: FaultRule[], phase: FaultRule['phase'], operation: OperationKind, random: () => number = Math.random): FaultRule[] {
   const fired: FaultRule[] = [];
+  let ended = false;
   for (const rule of rules) {
     if (rule.phase !== phase || (rule.operation !== 'any' && rule.operation !== operation)) continue;
+    const ends = ENDS_RESPONSE.has(rule.kind);
+    if (ends && ended) continue;
     if (rule.count !== undefined) {
       if (rule.count <= 0) continue;
       rule.count -= 1;
-      fired.push(rule);
-    } else if (random() < (rule.rate ?? 0)) {
-      fired.push(rule);
+    } else if (random() >= (rule.rate ?? 0)) {
+      continue;
     }
+    fired.push(rule);
+    ended ||= ends;
   }
   return fired;
 }

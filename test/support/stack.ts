@@ -28,7 +28,7 @@ export const TEST_TASK_QUEUE = `shopify-sync-test-${randomBytes(3).toString('hex
 function installQuietRuntime(): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  Runtime.install({ logger: new DefaultLogger('ERROR') });
 }
 
 export function testStack(): Promise<Stack> {

@@ -13,6 +13,17 @@ describe('emulator faults', () => {
     assert.equal(firingFaults(rules, 'before', 'mutation').length, 0);
   });
 
+  it('ends a response with one fault at most, so counted faults hit successive requests', () => {
+    const rules = [
+      FaultRuleSchema.parse({ kind: 'latency', latencyMs: 5, count: 2 }),
+      FaultRuleSchema.parse({ kind: 'http5xx', count: 1 }),
+      FaultRuleSchema.parse({ kind: 'http429', count: 1 }),
+    ];
+    assert.deepEqual(firingFaults(rules, 'before', 'query').map((r) => r.kind), ['latency', 'http5xx']);
+    assert.deepEqual(firingFaults(rules, 'before', 'query').map((r) => r.kind), ['latency', 'http429']);
+    assert.deepEqual(firingFaults(rules, 'before', 'query'), []);
+  });
+
   it('fires rate faults by chance', () => {
     const rules = [FaultRuleSchema.parse({ kind: 'http429', rate: 0.5 })];
     assert.equal(firingFaults(rules, 'before', 'query', () => 0.4).length, 1);

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../src/config';
+import { tokenEnvName } from '../../src/secrets';
+import { emulatedShop, testConfig, testWorker } from '../support/stack';
+
+interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real `shopsync` bin in a child process, configured through the environment only. */
+async function shopsync(args: string[], extraEnv: Record<string, string> = {}): Promise<CliResult> {
+  const config = await testConfig();
+  const env = {
+    ...process.env,
+    TEMPORAL_ADDRESS: config.temporalAddress,
+    MONGODB_URI: config.mongoUri,
+    MONGODB_DATABASE: config.mongoDatabase,
+    SHOPSYNC_TASK_QUEUE: config.taskQueue,
+    SHOPIFY_API_ORIGIN: config.shopifyApiOrigin ?? '',
+    SHOPSYNC_STACK_FILE: join(PROJECT_ROOT, '.data', 'no-stack-in-tests.json'),
+    ...extraEnv,
+  };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'shopsync.cjs'), ...args], { env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('shopsync CLI', () => {
+  before(async () => {
+    await testWorker();
+  });
+
+  it('prints help for every command', async () => {
+    for (const args of [['--help'], ['shops', '--help'], ['run', '--help'], ['setup', '--help']]) {
+      const result = await shopsync(args);
+      assert.equal(result.code, 0, `${args.join(' ')}: ${result.stderr}`);
+      assert.match(result.stdout, /Usage: shopsync/);
+    }
+  });
+
+  it('adds a shop, shows it and runs its first task in the foreground', async () => {
+    const shop = await emulatedShop('cli', { name: 'CLI Shop' });
+    const added = await shopsync(['shops', 'add', shop.domain, '--set', 'allowBackgroundSyncs=false', '--set', 'skuMapping=itemNo']);
+    assert.equal(added.code, 0, added.stderr);
+    assert.match(added.stdout, /Added .* foreground/);
+    const run = await shopsync(['run', 'refreshShopInfo', '--shop', shop.domain], { [tokenEnvName(shop.domain)]: 'not-needed-by-the-cli' });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /Result: .*"name":"CLI Shop"/);
+    const shown = await shopsync(['shops', 'show', shop.domain, '--json']);
+    const parsed = JSON.parse(shown.stdout) as { settings: { skuMapping: string }; shopInfo: { name: string } };
+    assert.equal(parsed.settings.skuMapping, 'itemNo');
+    assert.equal(parsed.shopInfo.name, 'CLI Shop');
+  });
+
+  it('fails with one clear line and a non-zero exit code', async () => {
+    const bad = await shopsync(['shops', 'add', 'x.myshopify.com', '--set', 'loggingMode=loud']);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /^shopsync: Invalid shop settings: loggingMode: /);
+    assert.equal(bad.stderr.trim().split('\n').length, 1);
+    const unknown = await shopsync(['run', 'teleport', '--shop', 'x.myshopify.com']);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /unknown task "teleport"/);
+    const missing = await shopsync(['shops', 'show', 'never.myshopify.com']);
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /no shop never\.myshopify\.com is configured/);
+  });
+});

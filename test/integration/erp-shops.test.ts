@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { InvalidShopSettingsError } from '../../src/domain/shop-settings';
+import { connectErp, type Erp } from '../../src/erp/db';
+import { ShopExistsError, ShopNotFoundError } from '../../src/erp/shop-repository';
+import { testConfig, uniqueShop } from '../support/stack';
+
+/** Shop settings and locations in the ERP store, on FerretDB. */
+describe('ERP store: shops and locations', () => {
+  let erp: Erp;
+
+  before(async () => {
+    const config = await testConfig();
+    erp = await connectErp(config.mongoUri, config.mongoDatabase);
+  });
+
+  after(async () => erp?.close());
+
+  it('adds a shop with defaults, finds, updates and removes it', async () => {
+    const domain = uniqueShop('erp');
+    const added = await erp.shops.add({ domain, autoCreateOrders: true });
+    assert.equal(added.settings.autoCreateOrders, true);
+    assert.equal(added.settings.archiveProcessedOrders, true);
+    const updated = await erp.shops.update(domain, { allowBackgroundSyncs: false });
+    assert.equal(updated.settings.allowBackgroundSyncs, false);
+    assert.equal((await erp.shops.get(domain)).settings.allowBackgroundSyncs, false);
+    assert.ok((await erp.shops.list()).some((shop) => shop.settings.domain === domain));
+    assert.equal(await erp.shops.remove(domain), true);
+    await assert.rejects(erp.shops.get(domain), ShopNotFoundError);
+  });
+
+  it('refuses a second shop with the same domain', async () => {
+    const domain = uniqueShop('dup');
+    await erp.shops.add({ domain });
+    await assert.rejects(erp.shops.add({ domain }), ShopExistsError);
+  });
+
+  it('validates an update as a whole and keeps the stored settings when it is refused', async () => {
+    const domain = uniqueShop('upd');
+    await erp.shops.add({ domain, canUpdateShopifyProducts: true });
+    await assert.rejects(erp.shops.update(domain, { shopifyCanUpdateItems: true, nonsense: 1 }), (error: unknown) => {
+      assert.ok(error instanceof InvalidShopSettingsError);
+      assert.deepEqual(error.problems.map((p) => p.field).sort(), ['nonsense', 'shopifyCanUpdateItems']);
+      return true;
+    });
+    await assert.rejects(erp.shops.update(domain, { domain: 'other.myshopify.com' }), /domain: cannot be changed/);
+    assert.equal((await erp.shops.get(domain)).settings.shopifyCanUpdateItems, false);
+  });
+
+  it('records locations idempotently, keeps ERP settings on them, and flags removed ones', async () => {
+    const shop = uniqueShop('loc');
+    const at = new Date();
+    const a = { shopifyId: 'gid://shopify/Location/1', name: 'A', active: true, fulfillsOnlineOrders: true, city: 'Lyon', countryCode: 'FR' };
+    const b = { ...a, shopifyId: 'gid://shopify/Location/2', name: 'B' };
+    assert.deepEqual(await erp.locations.syncFromShopify(shop, [a, b], at), { upserted: 2, removed: 0 });
+    assert.deepEqual(await erp.locations.syncFromShopify(shop, [a, b], at), { upserted: 0, removed: 0 });
+    await erp.db.collection('shopLocations').updateOne({ shop, shopifyId: a.shopifyId }, { $set: { stockCalculation: 'freeInventory' } });
+    assert.deepEqual(await erp.locations.syncFromShopify(shop, [{ ...a, name: 'A renamed' }], at), { upserted: 0, removed: 1 });
+    const stored = await erp.locations.list(shop);
+    assert.equal(stored.length, 2);
+    const renamed = stored.find((l) => l.shopifyId === a.shopifyId);
+    assert.equal(renamed?.name, 'A renamed');
+    assert.equal(renamed?.stockCalculation, 'freeInventory');
+    assert.equal(stored.find((l) => l.shopifyId === b.shopifyId)?.removedFromShopify, true);
+  });
+});

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { parse, validate } from 'graphql';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { loadAdminSchema } from '../../emulator/schema';
+import { ensureShopifySchema } from '../../scripts/tools/shopify-schema';
+import { PROJECT_ROOT } from '../../src/config';
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/** Every `#graphql` template literal under src/, with the file it is in. */
+function graphqlDocuments(): Array<{ where: string; text: string }> {
+  const documents: Array<{ where: string; text: string }> = [];
+  for (const file of sourceFiles(join(PROJECT_ROOT, 'src'))) {
+    const source = readFileSync(file, 'utf8');
+    for (const match of source.matchAll(/`(#graphql[\s\S]*?)`/g)) {
+      const text = match[1] as string;
+      const line = source.slice(0, match.index).split('\n').length;
+      documents.push({ where: `${relative(PROJECT_ROOT, file)}:${line}`, text });
+    }
+  }
+  return documents;
+}
+
+describe('GraphQL documents against the Admin API 2026-10 schema', () => {
+  const documents = graphqlDocuments();
+
+  it('finds the documents to check', () => {
+    assert.ok(documents.length >= 2, `only ${documents.length} #graphql documents found under src/`);
+  });
+
+  for (const { where, text } of documents) {
+    it(`validates ${where}`, async () => {
+      assert.ok(!text.includes('${'), 'documents take values through variables, never by interpolation');
+      const schema = loadAdminSchema(await ensureShopifySchema());
+      const errors = validate(schema, parse(text));
+      assert.deepEqual(errors.map((e) => e.message), []);
+    });
+  }
+});
