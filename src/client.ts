@@ -1,6 +1,6 @@
 import { Client, Connection, WorkflowFailedError, WorkflowNotFoundError } from '@temporalio/client';
 import { loadConfig, type AppConfig } from './config';
-import { TASK_WORKFLOWS, manualRunId, type TaskKey } from './domain/tasks';
+import { manualRunId, TASKS, type TaskKey } from './domain/tasks';
 import { connectErp, type Erp } from './erp/db';
 import type { LocationRepository } from './erp/location-repository';
 import type { ShopRepository } from './erp/shop-repository';
@@ -76,7 +76,7 @@ export class ShopSyncClient {
     const { settings } = await this.shops.get(request.shop);
     const workflowId = manualRunId(request.shop, request.task);
     const joined = await this.isRunning(workflowId);
-    const handle = await this.temporal.workflow.start(TASK_WORKFLOWS[request.task], {
+    const handle = await this.temporal.workflow.start(TASKS[request.task].workflowType, {
       taskQueue: this.config.taskQueue,
       workflowId,
       // Atomic join: if a run with this id is open, the server hands back that run instead of a new one.

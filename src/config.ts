@@ -26,6 +26,10 @@ const ConfigSchema = z.object({
   /** Where Admin API requests go instead of https://<shop>; set for the emulator, unset for real Shopify. */
   shopifyApiOrigin: z.url().optional(),
   secretsFile: z.string().optional(),
+  /** A lock lease not renewed for this long expires: the bound on recovering from a dead holder. */
+  lockLeaseSeconds: z.coerce.number().int().min(2).max(3600),
+  lockTaskQueue: z.string().min(1),
+  lockHistoryLimit: z.coerce.number().int().min(20).max(40_000),
 });
 export type AppConfig = z.infer<typeof ConfigSchema>;
 
@@ -52,6 +56,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stackFile = env
     mongoDatabase: env.MONGODB_DATABASE ?? 'shopsync',
     shopifyApiOrigin: env.SHOPIFY_API_ORIGIN ?? stack?.emulatorUrl,
     secretsFile: env.SHOPSYNC_SECRETS_FILE ?? stack?.secretsFile,
+    lockLeaseSeconds: env.SHOPSYNC_LOCK_LEASE_SECONDS ?? 60,
+    lockTaskQueue: env.SHOPSYNC_LOCK_TASK_QUEUE ?? env.SHOPSYNC_TASK_QUEUE ?? 'shopify-sync',
+    lockHistoryLimit: env.SHOPSYNC_LOCK_HISTORY_LIMIT ?? 2000,
   };
   const parsed = ConfigSchema.safeParse(candidate);
   if (!parsed.success) {
@@ -59,6 +66,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stackFile = env
       temporalAddress: 'TEMPORAL_ADDRESS', temporalNamespace: 'TEMPORAL_NAMESPACE', taskQueue: 'SHOPSYNC_TASK_QUEUE',
       temporalWebUi: 'TEMPORAL_UI_URL', mongoUri: 'MONGODB_URI', mongoDatabase: 'MONGODB_DATABASE',
       shopifyApiOrigin: 'SHOPIFY_API_ORIGIN', secretsFile: 'SHOPSYNC_SECRETS_FILE',
+      lockLeaseSeconds: 'SHOPSYNC_LOCK_LEASE_SECONDS', lockTaskQueue: 'SHOPSYNC_LOCK_TASK_QUEUE',
+      lockHistoryLimit: 'SHOPSYNC_LOCK_HISTORY_LIMIT',
     };
     const problems = parsed.error.issues.map((issue) => `${variables[String(issue.path[0])] ?? issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);

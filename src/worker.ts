@@ -1,3 +1,4 @@
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from './activities';
 import { loadConfig, type AppConfig } from './config';
@@ -29,13 +30,21 @@ export async function createSyncWorker(options: SyncWorkerOptions): Promise<Sync
   configureShopifyTransport(config.shopifyApiOrigin);
   const erp = await connectErp(config.mongoUri, config.mongoDatabase);
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
+  const clientConnection = await Connection.connect({ address: config.temporalAddress });
+  const temporal = new Client({ connection: clientConnection, namespace: config.temporalNamespace });
   const shopify = new ShopifyClients(options.tokens ?? new EnvAndFileTokenSource(config.secretsFile), options.shopifyRetry ?? DEFAULT_RETRY);
   const worker = await Worker.create({
     connection,
     namespace: config.temporalNamespace,
     taskQueue: config.taskQueue,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: require.resolve('./workflows') }),
-    activities: createActivities({ shops: erp.shops, locations: erp.locations, shopify }),
+    activities: createActivities({
+      shops: erp.shops,
+      locations: erp.locations,
+      shopify,
+      temporal,
+      lock: { taskQueue: config.lockTaskQueue, leaseTtlMs: config.lockLeaseSeconds * 1000, historyLimit: config.lockHistoryLimit },
+    }),
     // FerretDB on SQLite has a single writer; more parallel activities only queue up behind it.
     maxConcurrentActivityTaskExecutions: 20,
   });
@@ -46,6 +55,7 @@ export async function createSyncWorker(options: SyncWorkerOptions): Promise<Sync
     run: () => {
       running ??= worker.run().finally(async () => {
         await connection.close();
+        await clientConnection.close();
         await erp.close();
       });
       return running;

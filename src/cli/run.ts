@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { ShopSyncClient } from '../client';
-import { isTaskKey, TASK_WORKFLOWS } from '../domain/tasks';
+import { isTaskKey, TASK_KEYS, TASKS } from '../domain/tasks';
 import { parseJsonObject, requirePositional, UsageError } from './args';
 
 export const RUN_HELP = `Usage: shopsync run <task> --shop <domain> [--wait] [--filters JSON] [--options JSON]
@@ -9,7 +9,8 @@ Starts a task for a shop. When the shop allows background syncs the command retu
 the workflow id and Web UI link; otherwise (or with --wait) it waits and prints the result.
 A second run of the same task while one is going joins it.
 
-Tasks: ${Object.keys(TASK_WORKFLOWS).join(', ')}`;
+Tasks:
+${TASK_KEYS.map((key) => `  ${key.padEnd(20)} ${TASKS[key].description}`).join('\n')}`;
 
 export async function runCommand(client: ShopSyncClient, argv: string[], out: (line: string) => void): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -26,7 +27,7 @@ export async function runCommand(client: ShopSyncClient, argv: string[], out: (l
   });
   if (values.help || positionals.length === 0) return out(RUN_HELP);
   const task = requirePositional(positionals, 0, 'task', 'shopsync run <task> --shop <domain>');
-  if (!isTaskKey(task)) throw new UsageError(`unknown task "${task}"; tasks: ${Object.keys(TASK_WORKFLOWS).join(', ')}`);
+  if (!isTaskKey(task)) throw new UsageError(`unknown task "${task}"; tasks: ${TASK_KEYS.join(', ')}`);
   if (!values.shop) throw new UsageError('missing --shop <domain>');
   const run = await client.runTask({
     shop: values.shop,

@@ -1,11 +1,15 @@
 import { z } from 'zod';
+import { ScheduleSettingSchema } from './schedule-settings';
+import { ShopDomainSchema } from './shop-domain';
+import { describeInputIssues } from './task-input';
+import { TASK_KEYS, TASKS } from './tasks';
+
+export { SHOP_DOMAIN_PATTERN, ShopDomainSchema } from './shop-domain';
 
 /**
  * A shop's settings: the connector's shop card (table 30102 "Shpfy Shop"), in camelCase, with its
  * defaults. The access token is not here: see src/secrets.ts.
  */
-export const SHOP_DOMAIN_PATTERN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
-export const ShopDomainSchema = z.string().regex(SHOP_DOMAIN_PATTERN, 'must be a shop domain such as my-store.myshopify.com (lower case)');
 
 const glAccount = z.string().min(1).max(20).nullable().default(null);
 const code = z.string().min(1).max(20).nullable().default(null);
@@ -88,6 +92,12 @@ export const ShopSettingsSchema = z
     refundAccount: glAccount,
     refundAccountNonRestockItems: glAccount,
     sendShippingConfirmation: z.boolean().default(true),
+
+    // Running the tasks
+    /** Tasks in the same group never run at once for this shop; tasks not listed share the group "default". */
+    lockGroups: z.partialRecord(z.enum(TASK_KEYS), z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be a short lower-case name')).default({}),
+    /** Recurring runs per task, applied as Temporal Schedules. */
+    schedules: z.partialRecord(z.enum(TASK_KEYS), ScheduleSettingSchema).default({}),
   })
   .strict()
   .superRefine((settings, ctx) => {
@@ -106,6 +116,14 @@ export const ShopSettingsSchema = z
     }
     if (settings.customerMappingType === 'defaultCustomer' && !settings.defaultCustomerNo) {
       ctx.addIssue({ code: 'custom', path: ['defaultCustomerNo'], message: 'is required when customerMappingType is defaultCustomer' });
+    }
+    for (const [task, schedule] of Object.entries(settings.schedules) as Array<[keyof typeof TASKS, NonNullable<(typeof settings.schedules)[keyof typeof TASKS]>]>) {
+      for (const part of ['filters', 'options'] as const) {
+        const result = TASKS[task][part].safeParse(schedule[part] ?? {});
+        if (!result.success) {
+          ctx.addIssue({ code: 'custom', path: ['schedules', task, part], message: describeInputIssues(result.error) });
+        }
+      }
     }
     if (settings.companyMappingType === 'defaultCompany' && !settings.defaultCompanyNo) {
       ctx.addIssue({ code: 'custom', path: ['defaultCompanyNo'], message: 'is required when companyMappingType is defaultCompany' });

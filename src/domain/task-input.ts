@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ShopDomainSchema } from './shop-settings';
+import { ShopDomainSchema } from './shop-domain';
+import { TASKS, type TaskKey } from './tasks';
 
 /** How a run was started; shown as the SyncTrigger search attribute. */
 export const TRIGGERS = ['manual', 'schedule', 'cron', 'auto'] as const;
@@ -20,8 +21,6 @@ export function taskInputSchema<F extends z.ZodType, O extends z.ZodType>(filter
     .strict();
 }
 
-export const NoFilters = z.object({}).strict();
-export const NoOptions = z.object({}).strict();
 
 /** One readable line from zod's issues, naming each field. */
 export function describeInputIssues(error: z.ZodError): string {
@@ -32,4 +31,9 @@ export function describeInputIssues(error: z.ZodError): string {
         : [`${issue.path.join('.') || '(input)'}: ${issue.message}`],
     )
     .join('; ');
+}
+
+/** The input schema of one of the registered tasks. */
+export function taskInputFor(task: TaskKey) {
+  return taskInputSchema(TASKS[task].filters, TASKS[task].options);
 }

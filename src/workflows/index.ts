@@ -1,1 +1,2 @@
 export { refreshShopInfo } from './refresh-shop-info';
+export { shopLock } from './shop-lock';

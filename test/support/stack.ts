@@ -25,6 +25,9 @@ export const TEST_SHOPIFY_RETRY: RetrySettings = { maxAttempts: 4, baseDelayMs: 
 
 export const TEST_TASK_QUEUE = `shopify-sync-test-${randomBytes(3).toString('hex')}`;
 
+/** Short leases, so that recovery from a dead holder is seen within seconds. */
+export const TEST_LOCK_LEASE_SECONDS = 3;
+
 function installQuietRuntime(): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
@@ -47,6 +50,10 @@ export async function testConfig(): Promise<AppConfig> {
     mongoUri: stack.mongoUri,
     mongoDatabase: 'shopsync_test',
     shopifyApiOrigin: stack.emulatorUrl,
+    lockLeaseSeconds: TEST_LOCK_LEASE_SECONDS,
+    lockTaskQueue: TEST_TASK_QUEUE,
+    // Low, so that lock workflows continue as new often during the tests.
+    lockHistoryLimit: 80,
   };
 }
 

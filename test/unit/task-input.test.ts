@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { z } from 'zod';
-import { describeInputIssues, NoFilters, NoOptions, taskInputSchema } from '../../src/domain/task-input';
+import { describeInputIssues, taskInputSchema } from '../../src/domain/task-input';
+import { NoFilters, NoOptions } from '../../src/domain/tasks';
 
 describe('task input', () => {
   const schema = taskInputSchema(z.object({ financialStatus: z.enum(['PAID', 'PENDING']) }).strict(), NoOptions);
