@@ -16,7 +16,7 @@ export const StackFileSchema = z.object({
 });
 export type StackFile = z.infer<typeof StackFileSchema>;
 
-const ConfigSchema = z.object({
+export const AppConfigSchema = z.object({
   temporalAddress: z.string().min(1),
   temporalNamespace: z.string().min(1),
   taskQueue: z.string().min(1),
@@ -31,7 +31,7 @@ const ConfigSchema = z.object({
   lockTaskQueue: z.string().min(1),
   lockHistoryLimit: z.coerce.number().int().min(20).max(40_000),
 });
-export type AppConfig = z.infer<typeof ConfigSchema>;
+export type AppConfig = z.infer<typeof AppConfigSchema>;
 
 export class ConfigError extends Error {}
 
@@ -60,7 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stackFile = env
     lockTaskQueue: env.SHOPSYNC_LOCK_TASK_QUEUE ?? env.SHOPSYNC_TASK_QUEUE ?? 'shopify-sync',
     lockHistoryLimit: env.SHOPSYNC_LOCK_HISTORY_LIMIT ?? 2000,
   };
-  const parsed = ConfigSchema.safeParse(candidate);
+  const parsed = AppConfigSchema.safeParse(candidate);
   if (!parsed.success) {
     const variables: Record<string, string> = {
       temporalAddress: 'TEMPORAL_ADDRESS', temporalNamespace: 'TEMPORAL_NAMESPACE', taskQueue: 'SHOPSYNC_TASK_QUEUE',

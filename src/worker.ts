@@ -9,8 +9,10 @@ import { configureShopifyTransport } from './shopify/transport';
 
 export interface SyncWorkerOptions {
   config: AppConfig;
-  /** A pre-built workflow bundle (tests build it once); otherwise the worker bundles src/workflows. */
+  /** A pre-built workflow bundle (tests build it once); otherwise the worker bundles `workflowsPath`. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** Defaults to src/workflows. */
+  workflowsPath?: string;
   shopifyRetry?: RetrySettings;
   /** Where access tokens come from; defaults to the environment and the configured secrets file. */
   tokens?: TokenSource;
@@ -37,7 +39,7 @@ export async function createSyncWorker(options: SyncWorkerOptions): Promise<Sync
     connection,
     namespace: config.temporalNamespace,
     taskQueue: config.taskQueue,
-    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: require.resolve('./workflows') }),
+    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: options.workflowsPath ?? require.resolve('./workflows') }),
     activities: createActivities({
       shops: erp.shops,
       locations: erp.locations,

@@ -69,9 +69,11 @@ export class ShopLease {
       .catch(() => undefined);
     const working = new CancellationScope();
     let finished = false;
-    void condition(() => this.expired || finished).then(() => {
-      if (this.expired) working.cancel();
-    });
+    void condition(() => this.expired || finished)
+      .then(() => {
+        if (this.expired) working.cancel();
+      })
+      .catch(() => undefined); // cancelled along with the run: nothing to watch any more
     try {
       return await working.run(work);
     } catch (error) {

@@ -65,7 +65,7 @@ export async function emulatorAdmin(): Promise<EmulatorAdmin> {
 export async function testWorker(): Promise<SyncWorker> {
   workerPromise ??= (async () => {
     const config = await testConfig();
-    bundlePromise ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../src/workflows'), logger: new DefaultLogger('WARN') });
+    bundlePromise ??= bundleWorkflowCode({ workflowsPath: require.resolve('./test-workflows'), logger: new DefaultLogger('WARN') });
     const worker = await createSyncWorker({
       config,
       workflowBundle: await bundlePromise,
