@@ -2,7 +2,11 @@ import { ConfigError } from './config';
 import { ShopSyncClient, TaskRunFailedError } from './client';
 import { UsageError } from './cli/args';
 import { runCommand, RUN_HELP } from './cli/run';
+import { lockCommand, runsCommand, RUNS_HELP } from './cli/runs';
+import { schedulesCommand, SCHEDULES_HELP } from './cli/schedules';
 import { shopsCommand, SHOPS_HELP } from './cli/shops';
+import { FAILURES_HELP, failuresCommand, STATUS_HELP, statusCommand } from './cli/status';
+import { ScheduleMissingError } from './schedules';
 import { InvalidShopSettingsError } from './domain/shop-settings';
 import { ShopExistsError, ShopNotFoundError } from './erp/shop-repository';
 
@@ -10,9 +14,14 @@ const HELP = `shopsync: keeps a Shopify store and an ERP in sync in the backgrou
 
 Usage: shopsync <command> [--help]
 
-  shops ...     add, update, list, show and remove shops          (shopsync shops --help)
-  run ...       run a task for a shop, in the background or not   (shopsync run --help)
-  setup         register the search attributes on an existing Temporal cluster
+  shops ...       add, update, list, show and remove shops          (shopsync shops --help)
+  run ...         run a task for a shop, in the background or not   (shopsync run --help)
+  schedules ...   recurring runs: list, apply, pause, trigger, ...  (shopsync schedules --help)
+  status <shop>   what needs attention, with the records behind it  (shopsync status --help)
+  failures        recent failed runs with their reasons             (shopsync failures --help)
+  runs ...        show or cancel a run                              (shopsync runs --help)
+  lock <shop>     who holds the shop's lock, who waits              (shopsync runs --help)
+  setup           register the search attributes on an existing Temporal cluster
 
 Configuration comes from the environment (TEMPORAL_ADDRESS, MONGODB_URI, SHOPIFY_API_ORIGIN, ...)
 or, while \`npm start\` runs, from .data/stack.json. See the README.`;
@@ -22,16 +31,27 @@ const out = (line: string): void => console.log(line);
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') return out(HELP);
-  if (rest.includes('--help') || rest.includes('-h')) {
-    if (command === 'shops') return out(SHOPS_HELP);
-    if (command === 'run') return out(RUN_HELP);
-    if (command === 'setup') return out('Usage: shopsync setup\n\nRegisters ShopDomain, SyncTask, SyncTrigger (Keyword) and SyncRecordErrors (Int).');
-  }
-  if (!['shops', 'run', 'setup'].includes(command)) throw new UsageError(`unknown command "${command}". See: shopsync --help`);
+  const help: Record<string, string> = {
+    shops: SHOPS_HELP,
+    run: RUN_HELP,
+    schedules: SCHEDULES_HELP,
+    status: STATUS_HELP,
+    failures: FAILURES_HELP,
+    runs: RUNS_HELP,
+    lock: RUNS_HELP,
+    setup: 'Usage: shopsync setup\n\nRegisters ShopDomain, SyncTask, SyncTrigger (Keyword) and SyncRecordErrors (Int).',
+  };
+  if (!Object.hasOwn(help, command)) throw new UsageError(`unknown command "${command}". See: shopsync --help`);
+  if (rest.includes('--help') || rest.includes('-h')) return out(help[command] as string);
   const client = await ShopSyncClient.connect();
   try {
     if (command === 'shops') return await shopsCommand(client, rest, out);
     if (command === 'run') return await runCommand(client, rest, out);
+    if (command === 'schedules') return await schedulesCommand(client, rest, out);
+    if (command === 'status') return await statusCommand(client, rest, out);
+    if (command === 'failures') return await failuresCommand(client, rest, out);
+    if (command === 'runs') return await runsCommand(client, rest, out);
+    if (command === 'lock') return await lockCommand(client, rest, out);
     const added = await client.setup();
     out(added.length ? `Registered search attributes: ${added.join(', ')}` : 'Search attributes already registered');
   } finally {
@@ -39,7 +59,7 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-const EXPECTED_ERRORS = [UsageError, ConfigError, InvalidShopSettingsError, ShopExistsError, ShopNotFoundError, TaskRunFailedError];
+const EXPECTED_ERRORS = [UsageError, ConfigError, InvalidShopSettingsError, ShopExistsError, ShopNotFoundError, TaskRunFailedError, ScheduleMissingError];
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   const expected = EXPECTED_ERRORS.some((ErrorClass) => error instanceof ErrorClass);

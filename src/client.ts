@@ -1,10 +1,15 @@
 import { Client, Connection, WorkflowFailedError, WorkflowNotFoundError } from '@temporalio/client';
 import { loadConfig, type AppConfig } from './config';
-import { manualRunId, TASKS, type TaskKey } from './domain/tasks';
+import { DEFAULT_LOCK_GROUP, lockId, manualRunId, TASKS, type TaskKey } from './domain/tasks';
+import { countStoredCues, type Cue, type StoredCueKey } from './erp/cues';
 import { connectErp, type Erp } from './erp/db';
 import type { LocationRepository } from './erp/location-repository';
-import type { ShopRepository } from './erp/shop-repository';
+import type { ShopRecord, ShopRepository } from './erp/shop-repository';
+import { RunInspector, type RunDetails, type RunFailure } from './runs';
+import { ShopSchedules, type ReconcileReport } from './schedules';
 import { registerSearchAttributes } from './temporal/setup';
+import { lockStateQuery, type LockState } from './workflows/lock-protocol';
+import { progressQuery, type TaskProgress } from './workflows/progress';
 
 export interface RunTaskRequest {
   shop: string;
@@ -13,6 +18,8 @@ export interface RunTaskRequest {
   options?: Record<string, unknown>;
   /** Wait for the result even when the shop allows background syncs. */
   wait?: boolean;
+  /** While waiting, called whenever the run's progress changes. */
+  onProgress?: (progress: TaskProgress) => void;
 }
 
 export interface TaskRun {
@@ -25,23 +32,44 @@ export interface TaskRun {
   result?: unknown;
 }
 
+export interface ShopStatus {
+  shop: string;
+  cues: Record<StoredCueKey | 'synchronizationErrors', Cue>;
+  /** Cues with a count above zero, in the order above. */
+  needsAttention: string[];
+}
+
+export interface ShopChange {
+  shop: ShopRecord;
+  schedules: ReconcileReport;
+}
+
 export class TaskRunFailedError extends Error {
   constructor(message: string, readonly run: Omit<TaskRun, 'result'>) {
     super(message);
   }
 }
 
+const PROGRESS_POLL_MS = 500;
+
 /**
- * The API other services use: shops (settings in the ERP store) and task runs (Temporal workflows).
- * Tokens never pass through here; workers read them from their own environment.
+ * The API other services use: shops (settings in the ERP store, schedules in Temporal), task runs,
+ * their progress and failures, and the shop status cues. Tokens never pass through here; workers
+ * read them from their own environment.
  */
 export class ShopSyncClient {
+  readonly schedules: ShopSchedules;
+  readonly runs: RunInspector;
+
   private constructor(
     readonly config: AppConfig,
     private readonly connection: Connection,
     readonly temporal: Client,
     private readonly erp: Erp,
-  ) {}
+  ) {
+    this.schedules = new ShopSchedules(temporal, config.taskQueue);
+    this.runs = new RunInspector(temporal, (workflowId, runId) => this.webUiUrl(workflowId, runId));
+  }
 
   static async connect(config: AppConfig = loadConfig()): Promise<ShopSyncClient> {
     const connection = await Connection.connect({ address: config.temporalAddress });
@@ -49,12 +77,34 @@ export class ShopSyncClient {
     return new ShopSyncClient(config, connection, new Client({ connection, namespace: config.temporalNamespace }), erp);
   }
 
+  /** Read access to the shop settings; change them through addShop/updateShop/removeShop so schedules follow. */
   get shops(): ShopRepository {
     return this.erp.shops;
   }
 
   get locations(): LocationRepository {
     return this.erp.locations;
+  }
+
+  async addShop(settings: Record<string, unknown>): Promise<ShopChange> {
+    const shop = await this.shops.add(settings);
+    return { shop, schedules: await this.schedules.reconcile(shop.settings) };
+  }
+
+  async updateShop(domain: string, changes: Record<string, unknown>): Promise<ShopChange> {
+    const shop = await this.shops.update(domain, changes);
+    return { shop, schedules: await this.schedules.reconcile(shop.settings) };
+  }
+
+  /** Removes a shop and its schedules; its ERP records and run history stay. */
+  async removeShop(domain: string): Promise<{ removed: boolean; deletedSchedules: string[] }> {
+    const deletedSchedules = await this.schedules.removeAll(domain);
+    return { removed: await this.shops.remove(domain), deletedSchedules };
+  }
+
+  /** Makes the shop's schedules match its stored settings (idempotent). */
+  async applySchedules(domain: string): Promise<ReconcileReport> {
+    return this.schedules.reconcile((await this.shops.get(domain)).settings);
   }
 
   /** Registers the search attributes on an existing Temporal cluster (the local stack does it by itself). */
@@ -70,7 +120,8 @@ export class ShopSyncClient {
 
   /**
    * Starts a manual run. With the shop's allowBackgroundSyncs on (and no `wait`) it returns at once;
-   * otherwise it waits for the result. A second request while a run of the same task is going joins it.
+   * otherwise it waits for the result, reporting progress. A second request while a run of the same
+   * task is going joins it instead of queuing a duplicate.
    */
   async runTask(request: RunTaskRequest): Promise<TaskRun> {
     const { settings } = await this.shops.get(request.shop);
@@ -83,15 +134,81 @@ export class ShopSyncClient {
       workflowIdConflictPolicy: 'USE_EXISTING',
       args: [{ shop: request.shop, filters: request.filters, options: request.options, trigger: 'manual' }],
     });
-    const runId = handle.firstExecutionRunId;
+    const runId = joined ? (await handle.describe()).runId : handle.firstExecutionRunId;
     const run = { workflowId, runId, webUiUrl: this.webUiUrl(workflowId, runId), joined };
     if (settings.allowBackgroundSyncs && !request.wait) return run;
+    const resultHandle = this.temporal.workflow.getHandle(workflowId, runId);
+    const stopWatching = request.onProgress ? this.watchProgress(workflowId, runId, request.onProgress) : () => undefined;
     try {
-      return { ...run, result: await handle.result() };
+      return { ...run, result: await resultHandle.result() };
     } catch (error) {
       if (error instanceof WorkflowFailedError) throw new TaskRunFailedError(error.cause?.message ?? error.message, run);
       throw error;
+    } finally {
+      stopWatching();
     }
+  }
+
+  async getRun(workflowId: string, runId?: string): Promise<RunDetails | undefined> {
+    return this.runs.get(workflowId, runId);
+  }
+
+  /** Asks a run to stop; it releases its shop lock on the way out. */
+  async cancelRun(workflowId: string, runId?: string): Promise<void> {
+    await this.temporal.workflow.getHandle(workflowId, runId).cancel();
+  }
+
+  /** The shop's lock: who holds it, who waits. Undefined when no task has asked for it yet. */
+  async lockState(shop: string, group = DEFAULT_LOCK_GROUP): Promise<LockState | undefined> {
+    try {
+      return await this.temporal.workflow.getHandle(lockId(shop, group)).query(lockStateQuery);
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return undefined;
+      throw error;
+    }
+  }
+
+  async listFailures(options: { shop?: string; sinceDays?: number; limit?: number } = {}): Promise<RunFailure[]> {
+    return this.runs.listFailures(options.shop, daysAgo(options.sinceDays ?? 7), options.limit ?? 20);
+  }
+
+  /** The connector's "Shopify Activities" cues for one shop, each with the records behind it. */
+  async getShopStatus(shop: string, options: { limit?: number; sinceDays?: number } = {}): Promise<ShopStatus> {
+    await this.shops.get(shop);
+    const limit = options.limit ?? 20;
+    const since = daysAgo(options.sinceDays ?? 7);
+    const [stored, failureCount, failures] = await Promise.all([
+      countStoredCues(this.erp.db, shop, limit),
+      this.runs.countFailures(shop, since),
+      this.runs.listFailures(shop, since, limit),
+    ]);
+    const cues = {
+      ...stored,
+      synchronizationErrors: {
+        title: 'Synchronization errors',
+        count: failureCount,
+        items: failures.map((f) => ({ id: f.workflowId, label: `${f.task ?? f.workflowType} ${f.closedAt?.toISOString() ?? ''}`.trim(), error: f.message })),
+      },
+    };
+    return { shop, cues, needsAttention: Object.entries(cues).filter(([, cue]) => cue.count > 0).map(([key]) => key) };
+  }
+
+  private watchProgress(workflowId: string, runId: string, onProgress: (progress: TaskProgress) => void): () => void {
+    let last = '';
+    const handle = this.temporal.workflow.getHandle(workflowId, runId);
+    const timer = setInterval(() => {
+      handle
+        .query(progressQuery)
+        .then((progress) => {
+          const text = JSON.stringify(progress);
+          if (text !== last) {
+            last = text;
+            onProgress(progress);
+          }
+        })
+        .catch(() => undefined); // the run may just have closed
+    }, PROGRESS_POLL_MS);
+    return () => clearInterval(timer);
   }
 
   private async isRunning(workflowId: string): Promise<boolean> {
@@ -108,4 +225,8 @@ export class ShopSyncClient {
     await this.connection.close();
     await this.erp.close();
   }
+}
+
+function daysAgo(days: number): Date {
+  return new Date(Date.now() - days * 86_400_000);
 }

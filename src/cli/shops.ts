@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { ShopSyncClient } from '../client';
 import type { ShopRecord } from '../erp/shop-repository';
+import type { ReconcileReport } from '../schedules';
 import { parseAssignments, readJsonFile, requirePositional, UsageError } from './args';
 
 export const SHOPS_HELP = `Usage: shopsync shops <command>
@@ -11,10 +12,21 @@ export const SHOPS_HELP = `Usage: shopsync shops <command>
                                          add a shop; unset settings take the connector's defaults
   update <domain> --set key=value... [--settings-file FILE]
                                          change settings (validated as a whole)
-  remove <domain>                        forget a shop (its ERP records stay)
+  remove <domain>                        forget a shop and its schedules (its ERP records stay)
+
+Adding, updating and removing a shop reconciles its Temporal Schedules with its "schedules" setting,
+for example: --set 'schedules={"refreshShopInfo":{"every":"1h"}}'
 
 Access tokens are not settings: set SHOPSYNC_TOKEN_<DOMAIN> (e.g. SHOPSYNC_TOKEN_MY_STORE_MYSHOPIFY_COM)
 or add the domain to the secrets file named by SHOPSYNC_SECRETS_FILE, where the worker runs.`;
+
+function scheduleLines(report: ReconcileReport): string[] {
+  return [
+    ...report.created.map((id) => `  schedule created: ${id}`),
+    ...report.updated.map((id) => `  schedule updated: ${id}`),
+    ...report.deleted.map((id) => `  schedule deleted: ${id}`),
+  ];
+}
 
 function summary(record: ShopRecord): string {
   const { settings, shopInfo } = record;
@@ -54,18 +66,20 @@ export async function shopsCommand(client: ShopSyncClient, argv: string[], out: 
     }
     case 'add': {
       const domain = requirePositional(positionals, 0, 'shop domain', 'shopsync shops add <domain> [--set key=value]...');
-      const record = await client.shops.add({ ...changes(), domain });
-      return out(`Added ${summary(record)}`);
+      const change = await client.addShop({ ...changes(), domain });
+      return out([`Added ${summary(change.shop)}`, ...scheduleLines(change.schedules)].join('\n'));
     }
     case 'update': {
       const domain = requirePositional(positionals, 0, 'shop domain', 'shopsync shops update <domain> --set key=value...');
       const update = changes();
       if (Object.keys(update).length === 0) throw new UsageError('nothing to update: give --set key=value or --settings-file');
-      return out(`Updated ${summary(await client.shops.update(domain, update))}`);
+      const change = await client.updateShop(domain, update);
+      return out([`Updated ${summary(change.shop)}`, ...scheduleLines(change.schedules)].join('\n'));
     }
     case 'remove': {
       const domain = requirePositional(positionals, 0, 'shop domain', 'shopsync shops remove <domain>');
-      return out((await client.shops.remove(domain)) ? `Removed ${domain}` : `No shop ${domain}`);
+      const { removed, deletedSchedules } = await client.removeShop(domain);
+      return out([removed ? `Removed ${domain}` : `No shop ${domain}`, ...deletedSchedules.map((id) => `  schedule deleted: ${id}`)].join('\n'));
     }
     default:
       throw new UsageError(`unknown command "shops ${command}". See: shopsync shops --help`);

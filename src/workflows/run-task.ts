@@ -1,22 +1,11 @@
-import { ActivityFailure, ApplicationFailure, defineQuery, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { z } from 'zod';
 import { describeInputIssues, type Trigger } from '../domain/task-input';
 import { ShopDomain, SyncRecordErrors, SyncTask, SyncTrigger } from '../temporal/search-attributes';
+import { progressQuery, type TaskProgress } from './progress';
 import { ShopLease } from './shop-lease';
 
-export type TaskPhase = 'starting' | 'waiting-for-lock' | 'running' | 'completed' | 'failed';
-
-/** What a run is doing now; the `progress` query returns it (CLI, client, Web UI). */
-export interface TaskProgress {
-  task: string;
-  shop?: string;
-  phase: TaskPhase;
-  lockId?: string;
-  counters: Record<string, number>;
-  message?: string;
-}
-
-export const progressQuery = defineQuery<TaskProgress>('progress');
+export { progressQuery, type TaskProgress } from './progress';
 
 export interface TaskRunContext<I> {
   input: I;

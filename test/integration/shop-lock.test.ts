@@ -6,7 +6,7 @@ import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import { PROJECT_ROOT } from '../../src/config';
 import { connectErp, type Erp } from '../../src/erp/db';
 import { lockRequestSignal, lockStateQuery, type LockState } from '../../src/workflows/lock-protocol';
-import { progressQuery } from '../../src/workflows/run-task';
+import { progressQuery } from '../../src/workflows/progress';
 import { SyncRecordErrors } from '../../src/temporal/search-attributes';
 import { eventually } from '../support/eventually';
 import { TEST_LOCK_LEASE_SECONDS, TEST_TASK_QUEUE, testConfig, testWorker, uniqueShop } from '../support/stack';

@@ -1,0 +1,54 @@
+import { parseArgs } from 'node:util';
+import type { ShopSyncClient } from '../client';
+import { DEFAULT_LOCK_GROUP } from '../domain/tasks';
+import { requirePositional, UsageError } from './args';
+import { describeProgress } from './run';
+
+export const RUNS_HELP = `Usage: shopsync runs <command>
+
+  show <workflowId> [--run-id R] [--json]   state, progress, result or failure of a run
+  cancel <workflowId> [--run-id R]          stop a run; it releases its shop lock on the way out
+
+Usage: shopsync lock <domain> [--group G] [--json]
+  who holds the shop's lock and who waits for it`;
+
+export async function runsCommand(client: ShopSyncClient, argv: string[], out: (line: string) => void): Promise<void> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { 'run-id': { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+  });
+  if (values.help || !command) return out(RUNS_HELP);
+  const workflowId = requirePositional(positionals, 0, 'workflow id', `shopsync runs ${command} <workflowId>`);
+  if (command === 'cancel') {
+    await client.cancelRun(workflowId, values['run-id']);
+    return out(`Cancellation requested for ${workflowId}`);
+  }
+  if (command !== 'show') throw new UsageError(`unknown command "runs ${command}". See: shopsync runs --help`);
+  const run = await client.getRun(workflowId, values['run-id']);
+  if (!run) throw new UsageError(`no run ${workflowId}`);
+  if (values.json) return out(JSON.stringify(run, null, 2));
+  out(`${run.workflowId} (run ${run.runId}): ${run.workflowType} ${run.status}`);
+  if (run.shop) out(`  shop: ${run.shop}${run.task ? `, task ${run.task}` : ''}`);
+  out(`  started ${run.startedAt.toISOString()}${run.closedAt ? `, closed ${run.closedAt.toISOString()}` : ''}`);
+  if (run.progress) out(`  progress: ${describeProgress(run.progress)}`);
+  if (run.result !== undefined) out(`  result: ${JSON.stringify(run.result)}`);
+  if (run.failure) out(`  failure: ${run.failure}`);
+  if (run.webUiUrl) out(`  ${run.webUiUrl}`);
+}
+
+export async function lockCommand(client: ShopSyncClient, argv: string[], out: (line: string) => void): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { group: { type: 'string', default: DEFAULT_LOCK_GROUP }, json: { type: 'boolean', default: false } },
+  });
+  const shop = requirePositional(positionals, 0, 'shop domain', 'shopsync lock <domain>');
+  const state = await client.lockState(shop, values.group);
+  if (values.json) return out(JSON.stringify(state ?? null, null, 2));
+  if (!state) return out(`No task has asked for the ${values.group} lock of ${shop} yet.`);
+  out(`${state.lockId}: ${state.holder ? `held by ${state.holder.task} ${state.holder.workflowId} since ${new Date(state.holder.grantedAt).toISOString()}` : 'free'}`);
+  state.queue.forEach((request, index) => out(`  ${index + 1}. ${request.task} ${request.workflowId} waiting since ${new Date(request.requestedAt).toISOString()}`));
+  out(`  grants ${state.grants}, expired leases ${state.expiredLeases}, skipped requesters ${state.skippedRequesters}`);
+}

@@ -1,0 +1,79 @@
+import { parseArgs } from 'node:util';
+import type { ShopSyncClient } from '../client';
+import { isTaskKey, TASK_KEYS, type TaskKey } from '../domain/tasks';
+import { UsageError } from './args';
+
+export const SCHEDULES_HELP = `Usage: shopsync schedules <command> --shop <domain> [--task <task>]
+
+  list      --shop D                       the shop's schedules: state, next and last runs
+  apply     --shop D                       make the schedules match the shop's settings (idempotent)
+  pause     --shop D --task T [--note N]   put a schedule on hold
+  unpause   --shop D --task T [--note N]   take it off hold
+  trigger   --shop D --task T              run it now (skipped if a run is still going)
+  backfill  --shop D --task T --start ISO --end ISO
+                                           run what the schedule would have run in that period
+
+Schedules come from the shop's "schedules" setting (shopsync shops update D --set 'schedules={...}');
+their ids are sched:<shop>:<task>, so the plain Temporal CLI works on them too.`;
+
+function dateOption(value: string | undefined, flag: string): Date {
+  const date = value ? new Date(value) : undefined;
+  if (!date || Number.isNaN(date.getTime())) throw new UsageError(`${flag} must be an ISO date-time, such as 2026-11-01T00:00:00Z`);
+  return date;
+}
+
+export async function schedulesCommand(client: ShopSyncClient, argv: string[], out: (line: string) => void): Promise<void> {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      shop: { type: 'string' },
+      task: { type: 'string' },
+      note: { type: 'string' },
+      start: { type: 'string' },
+      end: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help || !command || command === 'help') return out(SCHEDULES_HELP);
+  if (!values.shop) throw new UsageError('missing --shop <domain>');
+  const shop = values.shop;
+  const task = (): TaskKey => {
+    if (!values.task) throw new UsageError('missing --task <task>');
+    if (!isTaskKey(values.task)) throw new UsageError(`unknown task "${values.task}"; tasks: ${TASK_KEYS.join(', ')}`);
+    return values.task;
+  };
+  switch (command) {
+    case 'list': {
+      const schedules = await client.schedules.list(shop);
+      if (values.json) return out(JSON.stringify(schedules, null, 2));
+      if (schedules.length === 0) return out(`${shop} has no schedules`);
+      for (const s of schedules) {
+        out(`${s.scheduleId}  ${s.paused ? `ON HOLD (${s.note ?? ''})` : 'active'}  next ${s.nextRunAt?.toISOString() ?? '-'}  last ${s.lastRunAt?.toISOString() ?? '-'}`);
+      }
+      return;
+    }
+    case 'apply': {
+      const report = await client.applySchedules(shop);
+      if (values.json) return out(JSON.stringify(report, null, 2));
+      return out(`created ${report.created.length}, updated ${report.updated.length}, deleted ${report.deleted.length}, unchanged ${report.unchanged.length}`);
+    }
+    case 'pause':
+      await client.schedules.pause(shop, task(), values.note);
+      return out(`On hold: sched:${shop}:${values.task}`);
+    case 'unpause':
+      await client.schedules.unpause(shop, task(), values.note);
+      return out(`Resumed: sched:${shop}:${values.task}`);
+    case 'trigger':
+      await client.schedules.trigger(shop, task());
+      return out(`Triggered sched:${shop}:${values.task} (skipped if a run is still going)`);
+    case 'backfill': {
+      const chosen = task();
+      await client.schedules.backfill(shop, chosen, dateOption(values.start, '--start'), dateOption(values.end, '--end'));
+      return out(`Backfilling sched:${shop}:${chosen} from ${values.start} to ${values.end}`);
+    }
+    default:
+      throw new UsageError(`unknown command "schedules ${command}". See: shopsync schedules --help`);
+  }
+}
