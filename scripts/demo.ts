@@ -45,6 +45,24 @@ async function seedDemoShop(emulatorUrl: string, token: string): Promise<void> {
   });
 }
 
+/** Prints one status line whenever the demo shop's cues, schedules or lock change. */
+async function showLiveStatus(client: ShopSyncClient): Promise<never> {
+  let last = '';
+  for (;;) {
+    const [status, schedules, lock] = await Promise.all([
+      client.getShopStatus(DEMO_SHOP, { limit: 1 }),
+      client.schedules.list(DEMO_SHOP),
+      client.lockState(DEMO_SHOP),
+    ]);
+    const cues = Object.values(status.cues).filter((cue) => cue.count > 0).map((cue) => `${cue.title} ${cue.count}`);
+    const next = schedules.map((s) => `${s.task} ${s.paused ? 'on hold' : `next ${s.nextRunAt?.toLocaleTimeString() ?? '-'}`}`);
+    const line = `[status] ${cues.length ? cues.join(', ') : 'nothing needs attention'} | schedules: ${next.join(', ') || 'none'} | lock: ${lock?.holder ? `held by ${lock.holder.task}` : 'free'}${lock?.queue.length ? `, ${lock.queue.length} waiting` : ''}`;
+    if (line !== last) console.log(`${new Date().toLocaleTimeString()} ${line}`);
+    last = line;
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+  }
+}
+
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   mkdirSync(DATA_DIR, { recursive: true });
@@ -76,7 +94,9 @@ async function main(): Promise<void> {
     await seedDemoShop(stack.emulatorUrl, demoToken());
     const config = loadConfig({ ...process.env, SHOPSYNC_STACK_FILE: STACK_FILE });
     client = await ShopSyncClient.connect(config);
-    if (!(await client.shops.find(DEMO_SHOP))) await client.shops.add({ domain: DEMO_SHOP, allowBackgroundSyncs: true });
+    const demoSettings = { allowBackgroundSyncs: true, schedules: { refreshShopInfo: { every: '10m' } } };
+    if (await client.shops.find(DEMO_SHOP)) await client.updateShop(DEMO_SHOP, demoSettings);
+    else await client.addShop({ domain: DEMO_SHOP, ...demoSettings });
     worker = await createSyncWorker({ config });
     void worker.run();
     const run = await client.runTask({ shop: DEMO_SHOP, task: 'refreshShopInfo', wait: true });
@@ -92,8 +112,8 @@ async function main(): Promise<void> {
     console.log(`Status: ${DEMO_SHOP} "${record.shopInfo?.name}" (${record.shopInfo?.planDisplayName}, ${record.shopInfo?.currencyCode}, ` +
       `${record.shopInfo?.ianaTimezone}): ${locations.filter((l) => l.active).length} active of ${locations.length} locations; ` +
       `shop info refreshed ${record.shopInfo?.refreshedAt.toISOString()}`);
-    console.log('Running. Try `npx shopsync shops show demo-store.myshopify.com` in another terminal. Ctrl-C stops everything.');
-    await new Promise(() => undefined);
+    console.log('Running. Try `npx shopsync status demo-store.myshopify.com` in another terminal. Ctrl-C stops everything.');
+    await showLiveStatus(client);
   } catch (error) {
     console.error(error instanceof MissingToolchainError ? error.message : error);
     await shutdown();

@@ -41,7 +41,7 @@ describe('shopsync CLI', () => {
   });
 
   it('prints help for every command', async () => {
-    for (const args of [['--help'], ['shops', '--help'], ['run', '--help'], ['setup', '--help']]) {
+    for (const args of [['--help'], ['shops', '--help'], ['run', '--help'], ['setup', '--help'], ['schedules', '--help'], ['status', '--help'], ['failures', '--help'], ['runs', '--help'], ['lock', '--help']]) {
       const result = await shopsync(args);
       assert.equal(result.code, 0, `${args.join(' ')}: ${result.stderr}`);
       assert.match(result.stdout, /Usage: shopsync/);
@@ -60,6 +60,32 @@ describe('shopsync CLI', () => {
     const parsed = JSON.parse(shown.stdout) as { settings: { skuMapping: string }; shopInfo: { name: string } };
     assert.equal(parsed.settings.skuMapping, 'itemNo');
     assert.equal(parsed.shopInfo.name, 'CLI Shop');
+  });
+
+  it('manages schedules and shows status, failures, runs and the lock', async () => {
+    const shop = await emulatedShop('cli-ops');
+    const added = await shopsync(['shops', 'add', shop.domain, '--set', 'schedules={"refreshShopInfo":{"every":"1h"}}']);
+    assert.equal(added.code, 0, added.stderr);
+    assert.match(added.stdout, new RegExp(`schedule created: sched:${shop.domain}:refreshShopInfo`));
+    const listed = await shopsync(['schedules', 'list', '--shop', shop.domain]);
+    assert.match(listed.stdout, /refreshShopInfo {2}active/);
+    const paused = await shopsync(['schedules', 'pause', '--shop', shop.domain, '--task', 'refreshShopInfo', '--note', 'holiday']);
+    assert.equal(paused.code, 0, paused.stderr);
+    assert.match((await shopsync(['schedules', 'list', '--shop', shop.domain])).stdout, /ON HOLD \(holiday\)/);
+    const run = await shopsync(['run', 'refreshShopInfo', '--shop', shop.domain, '--wait']);
+    assert.equal(run.code, 0, run.stderr);
+    const workflowId = `run:${shop.domain}:refreshShopInfo`;
+    const shown = await shopsync(['runs', 'show', workflowId]);
+    assert.match(shown.stdout, /refreshShopInfo COMPLETED/);
+    assert.match((await shopsync(['lock', shop.domain])).stdout, /free\n {2}grants 1/);
+    const status = await shopsync(['status', shop.domain]);
+    assert.equal(status.code, 0, status.stderr);
+    assert.match(status.stdout, /nothing needs attention/);
+    assert.match(status.stdout, /Synchronization errors +0/);
+    const failures = await shopsync(['failures', '--shop', shop.domain, '--json']);
+    assert.deepEqual(JSON.parse(failures.stdout), []);
+    const missing = await shopsync(['schedules', 'trigger', '--shop', shop.domain, '--task', 'refreshShopInfo', '--json']);
+    assert.equal(missing.code, 0, missing.stderr);
   });
 
   it('fails with one clear line and a non-zero exit code', async () => {
