@@ -20,6 +20,29 @@ const ShopPatchSchema = z
   })
   .strict();
 
+const decimal = z.string().regex(/^-?\d+(\.\d{1,2})?$/, 'must be a decimal amount such as "12.50"');
+const PayoutsBodySchema = z
+  .object({
+    payouts: z
+      .array(z.object({ status: z.enum(['SCHEDULED', 'IN_TRANSIT', 'PAID', 'FAILED', 'CANCELED']), issuedAt: z.iso.datetime(), net: decimal, gross: decimal, fee: decimal }).strict())
+      .default([]),
+    balanceTransactions: z
+      .array(
+        z
+          .object({
+            type: z.enum(['CHARGE', 'REFUND', 'ADJUSTMENT', 'PAYOUT']),
+            amount: decimal,
+            fee: decimal,
+            transactionDate: z.iso.datetime(),
+            payoutIndex: z.number().int().min(0).optional(),
+            sourceOrderId: z.number().int().positive().optional(),
+          })
+          .strict(),
+      )
+      .default([]),
+  })
+  .strict();
+
 const FaultsBodySchema = z.object({ faults: z.array(FaultRuleSchema) }).strict();
 const LocationsBodySchema = z.object({ locations: z.array(LocationSeedSchema).min(1) }).strict();
 
@@ -89,6 +112,21 @@ export function handleAdminRequest(state: EmulatorState, method: string, path: s
       state.setFaults(shop, parsed.data.faults);
       return { status: 200, body: { faults: shop.faults } };
     }
+  }
+  if (sub === 'payouts' && method === 'POST') {
+    const parsed = PayoutsBodySchema.safeParse(body);
+    if (!parsed.success) return invalid(parsed.error);
+    const payouts = parsed.data.payouts.map((p) => ({ ...p, id: state.nextId(shop), currencyCode: shop.currencyCode }));
+    const balanceTransactions = parsed.data.balanceTransactions.map((t) => {
+      const payout = t.payoutIndex === undefined ? undefined : payouts[t.payoutIndex];
+      if (t.payoutIndex !== undefined && !payout) throw new Error(`payoutIndex ${t.payoutIndex} names no payout of this request`);
+      const net = ((Math.round(Number(t.amount) * 100) - Math.round(Number(t.fee) * 100)) / 100).toFixed(2);
+      return { id: state.nextId(shop), type: t.type, test: false, amount: t.amount, fee: t.fee, net, currencyCode: shop.currencyCode, transactionDate: t.transactionDate, payoutId: payout?.id ?? null, sourceOrderId: t.sourceOrderId ?? null };
+    });
+    shop.payouts.push(...payouts);
+    shop.balanceTransactions.push(...balanceTransactions);
+    state.changed();
+    return { status: 201, body: { payouts, balanceTransactions } };
   }
   if (sub === 'stats' && method === 'GET') return { status: 200, body: { stats: shop.stats } };
   return { status: 404, body: { errors: [{ message: `no admin route ${method} /emulator/${path.join('/')}` }] } };

@@ -44,6 +44,10 @@ export class EmulatorAdmin {
     return this.call('DELETE', `shops/${domain}/faults`);
   }
 
+  seedPayouts(domain: string, body: { payouts?: unknown[]; balanceTransactions?: unknown[] }): Promise<{ payouts: Array<{ id: number }>; balanceTransactions: Array<{ id: number }> }> {
+    return this.call('POST', `shops/${domain}/payouts`, body);
+  }
+
   async stats(domain: string): Promise<ShopStats> {
     return (await this.call<{ stats: ShopStats }>('GET', `shops/${domain}/stats`)).stats;
   }

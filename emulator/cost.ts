@@ -1,6 +1,8 @@
 import {
   getDirectiveValues,
   getNamedType,
+  getNullableType,
+  isListType,
   GraphQLIncludeDirective,
   GraphQLSkipDirective,
   isAbstractType,
@@ -112,6 +114,12 @@ function fieldCost(ctx: CostContext, definition: GraphQLField<unknown, unknown>,
   if (isConnection(definition)) return connectionCost(ctx, definition, field, type, value, actual);
   if (Array.isArray(value)) {
     return value.reduce<number>((sum, item) => sum + 1 + selectionCost(ctx, type, field.selectionSet as SelectionSetNode, item as Data, actual), 0);
+  }
+  if (!actual && isListType(getNullableType(definition.type))) {
+    // A plain list is priced per element it may return: `first` of them, or one per id asked for.
+    const args = getArgumentValues(definition, field, ctx.variables);
+    const size = typeof args.first === 'number' ? args.first : Array.isArray(args.ids) ? args.ids.length : 1;
+    return size * (1 + selectionCost(ctx, type, field.selectionSet, undefined, false));
   }
   return 1 + selectionCost(ctx, type, field.selectionSet, value as Data, actual);
 }

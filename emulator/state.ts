@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { LeakyBucket, PLAN_RESTORE_RATES, DEFAULT_BUCKET_SECONDS, type PlanName } from './bucket';
+import type { EmulatedBalanceTransaction, EmulatedCustomer, EmulatedOrder, EmulatedPayout, EmulatedProduct } from './commerce';
 import { FaultRuleSchema, type FaultRule } from './faults';
 
 export const PLAN_DISPLAY_NAMES: Record<PlanName, string> = {
@@ -74,6 +75,12 @@ export interface EmulatedShop {
   createdAt: string;
   nextId: number;
   locations: EmulatedLocation[];
+  products: EmulatedProduct[];
+  customers: EmulatedCustomer[];
+  orders: EmulatedOrder[];
+  nextOrderNumber: number;
+  payouts: EmulatedPayout[];
+  balanceTransactions: EmulatedBalanceTransaction[];
   faults: FaultRule[];
   stats: ShopStats;
 }
@@ -85,6 +92,7 @@ export class EmulatorState {
   private readonly shops = new Map<string, EmulatedShop>();
   private readonly buckets = new Map<string, LeakyBucket>();
   private saveTimer: NodeJS.Timeout | undefined;
+  private lastTimestamp = 0;
 
   constructor(private readonly stateFile?: string) {
     if (stateFile && existsSync(stateFile)) this.load(stateFile);
@@ -116,6 +124,12 @@ export class EmulatorState {
       createdAt: now,
       nextId: 1000,
       locations: [],
+      products: [],
+      customers: [],
+      orders: [],
+      nextOrderNumber: 1001,
+      payouts: [],
+      balanceTransactions: [],
       faults: [],
       stats: { requests: 0, throttled: 0, actualCostSpent: 0, faultsInjected: 0 },
     };
@@ -141,6 +155,13 @@ export class EmulatorState {
   nextId(shop: EmulatedShop): number {
     shop.nextId += 1;
     return shop.nextId;
+  }
+
+  /** A timestamp strictly later than any handed out before, as Shopify's updatedAt moves on each change. */
+  now(): string {
+    const now = Math.max(Date.now(), this.lastTimestamp + 1);
+    this.lastTimestamp = now;
+    return new Date(now).toISOString();
   }
 
   addLocation(shop: EmulatedShop, seed: z.input<typeof LocationSeedSchema>): EmulatedLocation {
@@ -184,7 +205,11 @@ export class EmulatorState {
 
   private load(file: string): void {
     const parsed = PersistedStateSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
-    for (const shop of parsed.shops as unknown as EmulatedShop[]) this.shops.set(shop.domain, shop);
+    for (const stored of parsed.shops as unknown as Array<Partial<EmulatedShop>>) {
+      // State files written before an area existed lack its records.
+      const shop = { products: [], customers: [], orders: [], nextOrderNumber: 1001, payouts: [], balanceTransactions: [], ...stored } as EmulatedShop;
+      this.shops.set(shop.domain, shop);
+    }
   }
 }
 

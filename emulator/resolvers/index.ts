@@ -1,8 +1,13 @@
 import type { ResolverModule, RootResolver } from './context';
+import { customerResolvers } from './customers';
+import { fulfillmentResolvers } from './fulfillments';
 import { locationResolvers } from './locations';
+import { orderResolvers } from './orders';
+import { paymentResolvers } from './payments';
+import { productResolvers } from './products';
 import { shopResolvers } from './shop';
 
-const modules: ResolverModule[] = [shopResolvers, locationResolvers];
+const modules: ResolverModule[] = [shopResolvers, locationResolvers, productResolvers, customerResolvers, orderResolvers, fulfillmentResolvers, paymentResolvers];
 
 function merge(kind: 'query' | 'mutation'): Record<string, RootResolver> {
   const merged: Record<string, RootResolver> = {};

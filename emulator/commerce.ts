@@ -1,0 +1,182 @@
+/** The emulator's commerce records: what Shopify keeps for products, customers, orders and payouts. */
+
+export interface EmulatedVariant {
+  id: number;
+  productId: number;
+  title: string;
+  sku: string | null;
+  barcode: string | null;
+  price: string;
+  compareAtPrice: string | null;
+  inventoryItemId: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EmulatedProduct {
+  id: number;
+  title: string;
+  vendor: string;
+  productType: string;
+  status: 'ACTIVE' | 'DRAFT' | 'ARCHIVED' | 'UNLISTED';
+  handle: string;
+  tags: string[];
+  createdAt: string;
+  updatedAt: string;
+  variants: EmulatedVariant[];
+}
+
+export interface Address {
+  firstName: string | null;
+  lastName: string | null;
+  company: string | null;
+  address1: string | null;
+  address2: string | null;
+  city: string | null;
+  zip: string | null;
+  province: string | null;
+  provinceCode: string | null;
+  countryCode: string | null;
+  phone: string | null;
+}
+
+export interface EmulatedCustomer {
+  id: number;
+  email: string | null;
+  phone: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  note: string | null;
+  tags: string[];
+  addresses: Address[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EmulatedLineItem {
+  id: number;
+  productId: number | null;
+  variantId: number | null;
+  sku: string | null;
+  title: string;
+  variantTitle: string | null;
+  vendor: string | null;
+  quantity: number;
+  /** Unit price in shop currency. */
+  price: string;
+  /** Discount allocated to the whole line. */
+  discount: string;
+  giftCard: boolean;
+  requiresShipping: boolean;
+  refundedQuantity: number;
+}
+
+export interface EmulatedTransaction {
+  id: number;
+  kind: 'SALE' | 'AUTHORIZATION' | 'CAPTURE' | 'REFUND' | 'VOID';
+  status: 'SUCCESS' | 'PENDING' | 'FAILURE' | 'ERROR';
+  gateway: string;
+  amount: string;
+  createdAt: string;
+}
+
+export interface EmulatedFulfillmentOrderLine {
+  id: number;
+  lineItemId: number;
+  totalQuantity: number;
+  remainingQuantity: number;
+}
+
+export interface EmulatedFulfillmentOrder {
+  id: number;
+  status: 'OPEN' | 'IN_PROGRESS' | 'CLOSED' | 'CANCELLED' | 'ON_HOLD' | 'SCHEDULED' | 'INCOMPLETE';
+  locationId: number;
+  updatedAt: string;
+  lineItems: EmulatedFulfillmentOrderLine[];
+}
+
+export interface EmulatedFulfillment {
+  id: number;
+  status: 'SUCCESS' | 'CANCELLED';
+  createdAt: string;
+  notifyCustomer: boolean;
+  trackingInfo: Array<{ company: string | null; number: string | null; url: string | null }>;
+  lineItems: Array<{ lineItemId: number; quantity: number }>;
+}
+
+export interface EmulatedRefund {
+  id: number;
+  createdAt: string;
+  note: string | null;
+  lineItems: Array<{ lineItemId: number; quantity: number; restockType: string }>;
+  totalRefunded: string;
+}
+
+export interface EmulatedOrder {
+  id: number;
+  number: number;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  customerId: number | null;
+  createdAt: string;
+  updatedAt: string;
+  processedAt: string;
+  closedAt: string | null;
+  cancelledAt: string | null;
+  cancelReason: string | null;
+  currencyCode: string;
+  presentmentCurrencyCode: string;
+  taxesIncluded: boolean;
+  test: boolean;
+  sourceName: string;
+  channelHandle: string;
+  tags: string[];
+  note: string | null;
+  poNumber: string | null;
+  customAttributes: Array<{ key: string; value: string }>;
+  billingAddress: Address | null;
+  shippingAddress: Address | null;
+  lineItems: EmulatedLineItem[];
+  shippingLines: Array<{ id: number; title: string; code: string | null; price: string }>;
+  transactions: EmulatedTransaction[];
+  /** Order-level discount (discount codes), beyond the line discounts. */
+  orderDiscount: string;
+  totalTax: string;
+  fulfillmentOrders: EmulatedFulfillmentOrder[];
+  fulfillments: EmulatedFulfillment[];
+  refunds: EmulatedRefund[];
+  riskLevel: 'LOW' | 'MEDIUM' | 'HIGH' | 'NONE';
+}
+
+export interface EmulatedPayout {
+  id: number;
+  status: 'SCHEDULED' | 'IN_TRANSIT' | 'PAID' | 'FAILED' | 'CANCELED';
+  issuedAt: string;
+  net: string;
+  gross: string;
+  fee: string;
+  currencyCode: string;
+}
+
+export interface EmulatedBalanceTransaction {
+  id: number;
+  type: 'CHARGE' | 'REFUND' | 'ADJUSTMENT' | 'PAYOUT';
+  test: boolean;
+  amount: string;
+  fee: string;
+  net: string;
+  currencyCode: string;
+  transactionDate: string;
+  payoutId: number | null;
+  sourceOrderId: number | null;
+}
+
+/** Money as Shopify's Decimal strings, computed in cents to avoid float drift. */
+export function cents(amount: string | number): number {
+  return Math.round(Number(amount) * 100);
+}
+
+export function money(centsValue: number): string {
+  return (centsValue / 100).toFixed(2);
+}

@@ -1,0 +1,300 @@
+import { cents, money, type Address, type EmulatedCustomer, type EmulatedFulfillmentOrder, type EmulatedLineItem, type EmulatedOrder, type EmulatedProduct, type EmulatedVariant } from '../commerce';
+import { gid } from '../gid';
+import type { EmulatedShop } from '../state';
+import { paginate, type ConnectionArgs } from './connection';
+
+/** How the emulator's records look through the Admin API: one builder per object type. */
+
+export function moneyV2(amount: string, currencyCode: string) {
+  return { amount, currencyCode };
+}
+
+export function moneyBag(amount: string, order: Pick<EmulatedOrder, 'currencyCode' | 'presentmentCurrencyCode'>) {
+  return { shopMoney: moneyV2(amount, order.currencyCode), presentmentMoney: moneyV2(amount, order.presentmentCurrencyCode) };
+}
+
+export function addressObject(address: Address | null) {
+  if (!address) return null;
+  const name = [address.firstName, address.lastName].filter(Boolean).join(' ') || null;
+  return { ...address, countryCodeV2: address.countryCode, country: address.countryCode, name, formatted: [] };
+}
+
+export function variantObject(shop: EmulatedShop, variant: EmulatedVariant) {
+  return {
+    __typename: 'ProductVariant',
+    id: gid('ProductVariant', variant.id),
+    legacyResourceId: String(variant.id),
+    title: variant.title,
+    displayName: variant.title,
+    sku: variant.sku,
+    barcode: variant.barcode,
+    price: variant.price,
+    compareAtPrice: variant.compareAtPrice,
+    createdAt: variant.createdAt,
+    updatedAt: variant.updatedAt,
+    inventoryItem: { id: gid('InventoryItem', variant.inventoryItemId), sku: variant.sku },
+    product: () => {
+      const product = shop.products.find((p) => p.id === variant.productId);
+      return product ? productObject(shop, product) : null;
+    },
+  };
+}
+
+export function productObject(shop: EmulatedShop, product: EmulatedProduct) {
+  return {
+    __typename: 'Product',
+    id: gid('Product', product.id),
+    legacyResourceId: String(product.id),
+    title: product.title,
+    vendor: product.vendor,
+    productType: product.productType,
+    status: product.status,
+    handle: product.handle,
+    tags: product.tags,
+    createdAt: product.createdAt,
+    updatedAt: product.updatedAt,
+    variants: (args: ConnectionArgs) => paginate(product.variants.map((v) => variantObject(shop, v)), args, (v) => v.id),
+  };
+}
+
+export function customerObject(customer: EmulatedCustomer) {
+  const displayName = [customer.firstName, customer.lastName].filter(Boolean).join(' ') || customer.email || customer.phone || '';
+  return {
+    __typename: 'Customer',
+    id: gid('Customer', customer.id),
+    legacyResourceId: String(customer.id),
+    email: customer.email,
+    phone: customer.phone,
+    firstName: customer.firstName,
+    lastName: customer.lastName,
+    displayName,
+    note: customer.note,
+    tags: customer.tags,
+    createdAt: customer.createdAt,
+    updatedAt: customer.updatedAt,
+    defaultAddress: addressObject(customer.addresses[0] ?? null),
+    addresses: (args: { first?: number }) => customer.addresses.slice(0, args.first ?? 250).map(addressObject),
+    defaultEmailAddress: customer.email ? { emailAddress: customer.email } : null,
+    defaultPhoneNumber: customer.phone ? { phoneNumber: customer.phone } : null,
+  };
+}
+
+/** Quantities after refunds; what is left to fulfil. */
+export function currentQuantity(line: EmulatedLineItem): number {
+  return line.quantity - line.refundedQuantity;
+}
+
+export function fulfilledQuantity(order: EmulatedOrder, line: EmulatedLineItem): number {
+  return order.fulfillments
+    .filter((f) => f.status === 'SUCCESS')
+    .flatMap((f) => f.lineItems)
+    .filter((l) => l.lineItemId === line.id)
+    .reduce((sum, l) => sum + l.quantity, 0);
+}
+
+export interface OrderTotals {
+  subtotal: number;
+  shipping: number;
+  discounts: number;
+  tax: number;
+  total: number;
+  paid: number;
+  refunded: number;
+  authorized: number;
+}
+
+export function orderTotals(order: EmulatedOrder): OrderTotals {
+  const subtotal = order.lineItems.reduce((sum, l) => sum + cents(l.price) * currentQuantity(l) - (l.quantity > 0 ? Math.round((cents(l.discount) * currentQuantity(l)) / l.quantity) : 0), 0);
+  const shipping = order.shippingLines.reduce((sum, s) => sum + cents(s.price), 0);
+  const lineDiscounts = order.lineItems.reduce((sum, l) => sum + cents(l.discount), 0);
+  const discounts = lineDiscounts + cents(order.orderDiscount);
+  const tax = cents(order.totalTax);
+  const total = subtotal + shipping - cents(order.orderDiscount) + (order.taxesIncluded ? 0 : tax);
+  const successful = order.transactions.filter((t) => t.status === 'SUCCESS');
+  const sum = (kinds: string[]) => successful.filter((t) => kinds.includes(t.kind)).reduce((s, t) => s + cents(t.amount), 0);
+  return { subtotal, shipping, discounts, tax, total, paid: sum(['SALE', 'CAPTURE']), refunded: sum(['REFUND']), authorized: sum(['AUTHORIZATION']) };
+}
+
+export function financialStatus(order: EmulatedOrder): string {
+  const t = orderTotals(order);
+  if (order.cancelledAt && t.paid === 0) return 'VOIDED';
+  if (t.refunded > 0) return t.refunded >= t.paid ? 'REFUNDED' : 'PARTIALLY_REFUNDED';
+  if (t.paid > 0) return t.paid >= t.total ? 'PAID' : 'PARTIALLY_PAID';
+  if (t.authorized > 0) return 'AUTHORIZED';
+  return t.total === 0 ? 'PAID' : 'PENDING';
+}
+
+export function fulfillmentStatus(order: EmulatedOrder): string {
+  const shippable = order.lineItems.filter((l) => l.requiresShipping && currentQuantity(l) > 0);
+  if (shippable.length === 0) return order.fulfillments.length > 0 ? 'FULFILLED' : 'UNFULFILLED';
+  const done = shippable.map((l) => fulfilledQuantity(order, l) >= currentQuantity(l));
+  if (done.every(Boolean)) return 'FULFILLED';
+  return shippable.some((l) => fulfilledQuantity(order, l) > 0) ? 'PARTIALLY_FULFILLED' : 'UNFULFILLED';
+}
+
+export function lineItemObject(shop: EmulatedShop, order: EmulatedOrder, line: EmulatedLineItem) {
+  const variant = line.variantId ? shop.products.flatMap((p) => p.variants).find((v) => v.id === line.variantId) : undefined;
+  const unitDiscount = line.quantity > 0 ? Math.round(cents(line.discount) / line.quantity) : 0;
+  return {
+    __typename: 'LineItem',
+    id: gid('LineItem', line.id),
+    sku: line.sku,
+    title: line.title,
+    name: line.variantTitle ? `${line.title} - ${line.variantTitle}` : line.title,
+    variantTitle: line.variantTitle,
+    vendor: line.vendor,
+    quantity: line.quantity,
+    currentQuantity: currentQuantity(line),
+    refundableQuantity: currentQuantity(line),
+    unfulfilledQuantity: Math.max(0, currentQuantity(line) - fulfilledQuantity(order, line)),
+    isGiftCard: line.giftCard,
+    requiresShipping: line.requiresShipping,
+    customAttributes: [],
+    originalUnitPriceSet: moneyBag(line.price, order),
+    discountedUnitPriceSet: moneyBag(money(cents(line.price) - unitDiscount), order),
+    totalDiscountSet: moneyBag(line.discount, order),
+    variant: variant ? variantObject(shop, variant) : null,
+    product: () => {
+      const product = shop.products.find((p) => p.id === line.productId);
+      return product ? productObject(shop, product) : null;
+    },
+  };
+}
+
+export function fulfillmentOrderObject(shop: EmulatedShop, order: EmulatedOrder, fo: EmulatedFulfillmentOrder) {
+  const location = shop.locations.find((l) => l.id === fo.locationId);
+  return {
+    __typename: 'FulfillmentOrder',
+    id: gid('FulfillmentOrder', fo.id),
+    status: fo.status,
+    requestStatus: 'UNSUBMITTED',
+    updatedAt: fo.updatedAt,
+    supportedActions: [],
+    assignedLocation: {
+      name: location?.name ?? 'Unknown',
+      countryCode: location?.countryCode ?? 'US',
+      city: location?.city ?? null,
+      address1: location?.address1 ?? null,
+      address2: null,
+      zip: location?.zip ?? null,
+      province: null,
+      phone: null,
+      location: location ? { id: gid('Location', location.id), name: location.name, legacyResourceId: String(location.id) } : null,
+    },
+    lineItems: (args: ConnectionArgs) =>
+      paginate(
+        fo.lineItems.map((l) => {
+          const line = order.lineItems.find((li) => li.id === l.lineItemId) as EmulatedLineItem;
+          return { id: gid('FulfillmentOrderLineItem', l.id), totalQuantity: l.totalQuantity, remainingQuantity: l.remainingQuantity, sku: line.sku, lineItem: lineItemObject(shop, order, line) };
+        }),
+        args,
+        (l) => l.id,
+      ),
+  };
+}
+
+export function orderObject(shop: EmulatedShop, order: EmulatedOrder) {
+  const totals = orderTotals(order);
+  const customer = order.customerId ? shop.customers.find((c) => c.id === order.customerId) : undefined;
+  const status = financialStatus(order);
+  const bag = (amount: number) => moneyBag(money(amount), order);
+  const recommendation = { LOW: 'ACCEPT', MEDIUM: 'INVESTIGATE', HIGH: 'CANCEL', NONE: 'NONE' }[order.riskLevel];
+  return {
+    __typename: 'Order',
+    id: gid('Order', order.id),
+    legacyResourceId: String(order.id),
+    name: order.name,
+    number: order.number,
+    email: order.email,
+    phone: order.phone,
+    createdAt: order.createdAt,
+    updatedAt: order.updatedAt,
+    processedAt: order.processedAt,
+    closed: order.closedAt !== null,
+    closedAt: order.closedAt,
+    cancelledAt: order.cancelledAt,
+    cancelReason: order.cancelReason,
+    confirmed: true,
+    test: order.test,
+    currencyCode: order.currencyCode,
+    presentmentCurrencyCode: order.presentmentCurrencyCode,
+    taxesIncluded: order.taxesIncluded,
+    sourceName: order.sourceName,
+    channelInformation: { id: gid('ChannelInformation', order.id), channelDefinition: { handle: order.channelHandle, channelName: order.channelHandle === 'pos' ? 'Point of Sale' : 'Online Store' } },
+    tags: order.tags,
+    note: order.note,
+    poNumber: order.poNumber,
+    customAttributes: order.customAttributes,
+    billingAddress: addressObject(order.billingAddress),
+    shippingAddress: addressObject(order.shippingAddress),
+    displayAddress: addressObject(order.shippingAddress ?? order.billingAddress),
+    customer: customer ? customerObject(customer) : null,
+    displayFinancialStatus: status,
+    displayFulfillmentStatus: fulfillmentStatus(order),
+    fullyPaid: totals.paid - totals.refunded >= totals.total || status === 'PAID',
+    unpaid: totals.paid === 0,
+    riskLevel: order.riskLevel,
+    risk: { recommendation, assessments: [] },
+    subtotalLineItemsQuantity: order.lineItems.reduce((s, l) => s + l.quantity, 0),
+    currentSubtotalLineItemsQuantity: order.lineItems.reduce((s, l) => s + currentQuantity(l), 0),
+    subtotalPriceSet: bag(totals.subtotal),
+    currentSubtotalPriceSet: bag(totals.subtotal),
+    totalShippingPriceSet: bag(totals.shipping),
+    totalDiscountsSet: bag(totals.discounts),
+    cartDiscountAmountSet: bag(cents(order.orderDiscount)),
+    totalTaxSet: bag(totals.tax),
+    totalPriceSet: bag(totals.total),
+    currentTotalPriceSet: bag(totals.total),
+    totalReceivedSet: bag(totals.paid),
+    totalRefundedSet: bag(totals.refunded),
+    totalOutstandingSet: bag(Math.max(0, totals.total - totals.paid + totals.refunded)),
+    lineItems: (args: ConnectionArgs) => paginate(order.lineItems.map((l) => lineItemObject(shop, order, l)), args, (l) => l.id),
+    shippingLines: (args: ConnectionArgs) =>
+      paginate(
+        order.shippingLines.map((s) => ({ id: gid('ShippingLine', s.id), title: s.title, code: s.code, source: 'shopify', originalPriceSet: moneyBag(s.price, order), discountedPriceSet: moneyBag(s.price, order) })),
+        args,
+        (s) => s.id,
+      ),
+    transactions: (args: { first?: number }) =>
+      order.transactions.slice(0, args.first ?? 250).map((t) => ({
+        __typename: 'OrderTransaction',
+        id: gid('OrderTransaction', t.id),
+        kind: t.kind,
+        status: t.status,
+        gateway: t.gateway,
+        formattedGateway: t.gateway,
+        test: order.test,
+        createdAt: t.createdAt,
+        processedAt: t.createdAt,
+        amountSet: moneyBag(t.amount, order),
+      })),
+    fulfillmentOrders: (args: ConnectionArgs) => paginate(order.fulfillmentOrders.map((fo) => fulfillmentOrderObject(shop, order, fo)), args, (fo) => fo.id),
+    fulfillments: (args: { first?: number }) =>
+      order.fulfillments.slice(0, args.first ?? 250).map((f) => ({
+        __typename: 'Fulfillment',
+        id: gid('Fulfillment', f.id),
+        name: `${order.name}-F${order.fulfillments.indexOf(f) + 1}`,
+        status: f.status,
+        createdAt: f.createdAt,
+        location: null,
+        trackingInfo: () => f.trackingInfo,
+      })),
+    refunds: (args: { first?: number }) =>
+      order.refunds.slice(0, args.first ?? 250).map((r) => ({
+        __typename: 'Refund',
+        id: gid('Refund', r.id),
+        createdAt: r.createdAt,
+        note: r.note,
+        totalRefundedSet: moneyBag(r.totalRefunded, order),
+        refundLineItems: (conn: ConnectionArgs) =>
+          paginate(
+            r.lineItems.map((rl, index) => {
+              const line = order.lineItems.find((l) => l.id === rl.lineItemId) as EmulatedLineItem;
+              return { id: gid('RefundLineItem', r.id * 100 + index), quantity: rl.quantity, restockType: rl.restockType, lineItem: lineItemObject(shop, order, line), subtotalSet: moneyBag(money(cents(line.price) * rl.quantity), order) };
+            }),
+            conn,
+            (rl) => rl.id,
+          ),
+      })),
+  };
+}

@@ -1,0 +1,311 @@
+import { cents, money, type EmulatedLineItem, type EmulatedOrder, type EmulatedTransaction } from '../commerce';
+import { matcher, parseSearchQuery } from '../search-query';
+import type { EmulatedShop, EmulatorState } from '../state';
+import { paginate, type ConnectionArgs } from './connection';
+import type { ResolverModule } from './context';
+import { createCustomer, toAddress, validateCustomer, type CustomerFields } from './customers';
+import { customerObject, financialStatus, fulfillmentStatus, orderObject, orderTotals, productObject, variantObject } from './objects';
+import { idOf, userError, type UserError } from './user-errors';
+
+type MoneyBagInput = { shopMoney: { amount: string; currencyCode: string } };
+
+interface OrderCreateInput {
+  lineItems?: Array<{ variantId?: string; productId?: string; title?: string; sku?: string; quantity: number; priceSet?: MoneyBagInput; giftCard?: boolean; requiresShipping?: boolean; vendor?: string; variantTitle?: string }>;
+  customerId?: string;
+  customer?: { toAssociate?: { id?: string; email?: string }; toUpsert?: CustomerFields & { id?: string } };
+  email?: string;
+  phone?: string;
+  currency?: string;
+  presentmentCurrency?: string;
+  financialStatus?: string;
+  fulfillmentStatus?: string;
+  shippingAddress?: Record<string, string | null>;
+  billingAddress?: Record<string, string | null>;
+  shippingLines?: Array<{ title: string; code?: string; priceSet: MoneyBagInput }>;
+  transactions?: Array<{ amountSet: MoneyBagInput; kind?: EmulatedTransaction['kind']; status?: EmulatedTransaction['status']; gateway?: string }>;
+  discountCode?: { itemFixedDiscountCode?: { code: string; amountSet?: MoneyBagInput }; itemPercentageDiscountCode?: { code: string; percentage?: number } };
+  taxLines?: Array<{ priceSet?: MoneyBagInput; rate: string; title: string }>;
+  taxesIncluded?: boolean;
+  tags?: string[];
+  note?: string;
+  poNumber?: string;
+  customAttributes?: Array<{ key: string; value: string }>;
+  sourceName?: string;
+  processedAt?: string;
+  closedAt?: string;
+  test?: boolean;
+  name?: string;
+}
+
+const FULFILLMENT_FILTER: Record<string, string[]> = {
+  unshipped: ['UNFULFILLED'],
+  unfulfilled: ['UNFULFILLED'],
+  shipped: ['FULFILLED'],
+  fulfilled: ['FULFILLED'],
+  partial: ['PARTIALLY_FULFILLED'],
+};
+
+function orderMatcher(query: unknown) {
+  const terms = parseSearchQuery(typeof query === 'string' ? query : undefined).map((term) =>
+    term.field === 'tag_not' ? { ...term, field: 'tag', negated: !term.negated } : term,
+  );
+  return matcher<EmulatedOrder>(
+    terms,
+    {
+      updated_at: (o) => o.updatedAt,
+      created_at: (o) => o.createdAt,
+      processed_at: (o) => o.processedAt,
+      id: (o) => o.id,
+      name: (o) => o.name,
+      email: (o) => o.email,
+      status: (o) => (o.cancelledAt ? ['cancelled', 'any'] : o.closedAt ? ['closed', 'any'] : ['open', 'any']),
+      financial_status: (o) => financialStatus(o).toLowerCase(),
+      fulfillment_status: (o) => {
+        const status = fulfillmentStatus(o);
+        return Object.entries(FULFILLMENT_FILTER).filter(([, statuses]) => statuses.includes(status)).map(([name]) => name);
+      },
+      channel: (o) => o.channelHandle,
+      source_name: (o) => o.sourceName,
+      tag: (o) => o.tags,
+      test: (o) => String(o.test),
+    },
+    { updated_at: 'date', created_at: 'date', processed_at: 'date', id: 'number' },
+  );
+}
+
+function sortOrders(orders: EmulatedOrder[], sortKey: unknown): EmulatedOrder[] {
+  const key = sortKey === 'UPDATED_AT' ? 'updatedAt' : sortKey === 'CREATED_AT' ? 'createdAt' : sortKey === 'PROCESSED_AT' ? 'processedAt' : undefined;
+  return [...orders].sort((a, b) => (key ? a[key].localeCompare(b[key]) || a.id - b.id : a.id - b.id));
+}
+
+export function findOrder(shop: EmulatedShop, id: unknown): EmulatedOrder | undefined {
+  const numeric = idOf(id, 'Order');
+  return shop.orders.find((o) => o.id === numeric);
+}
+
+function validateOrder(shop: EmulatedShop, input: OrderCreateInput): UserError[] {
+  const errors: UserError[] = [];
+  const lines = input.lineItems ?? [];
+  if (lines.length === 0) errors.push(userError(['order', 'lineItems'], 'Line items must have at least one line item', 'INVALID'));
+  lines.forEach((line, index) => {
+    const path = ['order', 'lineItems', index];
+    if (!(line.quantity > 0)) errors.push(userError([...path, 'quantity'], 'Quantity must be greater than 0', 'INVALID'));
+    if (line.variantId !== undefined && !shop.products.some((p) => p.variants.some((v) => v.id === idOf(line.variantId, 'ProductVariant')))) {
+      errors.push(userError([...path, 'variantId'], 'Variant does not exist', 'PRODUCT_DOES_NOT_EXIST'));
+    }
+    if (line.variantId === undefined && (!line.title || !line.priceSet)) {
+      errors.push(userError([...path], 'A line item without a variant needs a title and a price', 'INVALID'));
+    }
+  });
+  if (input.customerId !== undefined && !shop.customers.some((c) => c.id === idOf(input.customerId, 'Customer'))) {
+    errors.push(userError(['order', 'customerId'], 'Customer does not exist', 'CUSTOMER_DOES_NOT_EXIST'));
+  }
+  if (input.customer?.toUpsert && !input.customer.toUpsert.id) {
+    const upsert = input.customer.toUpsert;
+    const existing = upsert.email ? shop.customers.find((c) => c.email?.toLowerCase() === upsert.email?.toLowerCase()) : undefined;
+    if (!existing) errors.push(...validateCustomer(shop, upsert, ['order', 'customer', 'toUpsert']));
+  }
+  return errors;
+}
+
+function resolveCustomer(shop: EmulatedShop, state: EmulatorState, input: OrderCreateInput): number | null {
+  if (input.customerId) return idOf(input.customerId, 'Customer') ?? null;
+  const associate = input.customer?.toAssociate;
+  if (associate?.id) return idOf(associate.id, 'Customer') ?? null;
+  if (associate?.email) return shop.customers.find((c) => c.email?.toLowerCase() === associate.email?.toLowerCase())?.id ?? null;
+  const upsert = input.customer?.toUpsert;
+  if (!upsert) return null;
+  const existing = upsert.id ? shop.customers.find((c) => c.id === idOf(upsert.id, 'Customer')) : shop.customers.find((c) => upsert.email && c.email?.toLowerCase() === upsert.email.toLowerCase());
+  if (existing) {
+    Object.assign(existing, Object.fromEntries(Object.entries({ firstName: upsert.firstName, lastName: upsert.lastName, phone: upsert.phone }).filter(([, v]) => v !== undefined)));
+    existing.updatedAt = state.now();
+    return existing.id;
+  }
+  return createCustomer(shop, state, upsert).id;
+}
+
+export function createOrder(shop: EmulatedShop, state: EmulatorState, input: OrderCreateInput): EmulatedOrder {
+  const now = state.now();
+  const currency = input.currency ?? shop.currencyCode;
+  const lineItems: EmulatedLineItem[] = (input.lineItems ?? []).map((line) => {
+    const variantId = line.variantId ? (idOf(line.variantId, 'ProductVariant') as number) : null;
+    const product = variantId ? shop.products.find((p) => p.variants.some((v) => v.id === variantId)) : undefined;
+    const variant = product?.variants.find((v) => v.id === variantId);
+    return {
+      id: state.nextId(shop),
+      productId: product?.id ?? null,
+      variantId,
+      sku: line.sku ?? variant?.sku ?? null,
+      title: line.title ?? product?.title ?? 'Item',
+      variantTitle: line.variantTitle ?? (variant && variant.title !== 'Default Title' ? variant.title : null),
+      vendor: line.vendor ?? product?.vendor ?? null,
+      quantity: line.quantity,
+      price: Number(line.priceSet?.shopMoney.amount ?? variant?.price ?? 0).toFixed(2),
+      discount: '0.00',
+      giftCard: line.giftCard ?? false,
+      // Lines of a variant ship like the variant (physical goods here); custom lines say so themselves.
+      requiresShipping: variant ? !line.giftCard : (line.requiresShipping ?? false),
+      refundedQuantity: 0,
+    };
+  });
+  const subtotal = lineItems.reduce((sum, l) => sum + cents(l.price) * l.quantity, 0);
+  const discount = input.discountCode?.itemFixedDiscountCode?.amountSet
+    ? cents(input.discountCode.itemFixedDiscountCode.amountSet.shopMoney.amount)
+    : input.discountCode?.itemPercentageDiscountCode
+      ? Math.round((subtotal * (input.discountCode.itemPercentageDiscountCode.percentage ?? 0)) / 100)
+      : 0;
+  const number = shop.nextOrderNumber;
+  shop.nextOrderNumber += 1;
+  const order: EmulatedOrder = {
+    id: state.nextId(shop),
+    number,
+    name: input.name ?? `#${number}`,
+    email: input.email ?? input.customer?.toUpsert?.email ?? null,
+    phone: input.phone ?? null,
+    customerId: resolveCustomer(shop, state, input),
+    createdAt: now,
+    updatedAt: now,
+    processedAt: input.processedAt ?? now,
+    closedAt: input.closedAt ?? null,
+    cancelledAt: null,
+    cancelReason: null,
+    currencyCode: currency,
+    presentmentCurrencyCode: input.presentmentCurrency ?? currency,
+    taxesIncluded: input.taxesIncluded ?? false,
+    test: input.test ?? false,
+    sourceName: input.sourceName ?? 'web',
+    channelHandle: input.sourceName === 'pos' ? 'pos' : 'web',
+    tags: input.tags ?? [],
+    note: input.note ?? null,
+    poNumber: input.poNumber ?? null,
+    customAttributes: input.customAttributes ?? [],
+    billingAddress: input.billingAddress ? toAddress(input.billingAddress) : null,
+    shippingAddress: input.shippingAddress ? toAddress(input.shippingAddress) : null,
+    lineItems,
+    shippingLines: (input.shippingLines ?? []).map((s) => ({ id: state.nextId(shop), title: s.title, code: s.code ?? null, price: Number(s.priceSet.shopMoney.amount).toFixed(2) })),
+    transactions: [],
+    orderDiscount: money(discount),
+    totalTax: money((input.taxLines ?? []).reduce((sum, t) => sum + cents(t.priceSet?.shopMoney.amount ?? 0), 0)),
+    fulfillmentOrders: [],
+    fulfillments: [],
+    refunds: [],
+    riskLevel: 'LOW',
+  };
+  order.transactions = (input.transactions ?? []).map((t) => ({
+    id: state.nextId(shop),
+    kind: t.kind ?? 'SALE',
+    status: t.status ?? 'SUCCESS',
+    gateway: t.gateway ?? 'manual',
+    amount: Number(t.amountSet.shopMoney.amount).toFixed(2),
+    createdAt: now,
+  }));
+  if (order.transactions.length === 0 && input.financialStatus && input.financialStatus !== 'PENDING') {
+    const total = orderTotals(order).total;
+    const kind = input.financialStatus === 'AUTHORIZED' ? 'AUTHORIZATION' : 'SALE';
+    const amount = input.financialStatus === 'PARTIALLY_PAID' ? Math.floor(total / 2) : total;
+    order.transactions.push({ id: state.nextId(shop), kind, status: 'SUCCESS', gateway: 'manual', amount: money(amount), createdAt: now });
+  }
+  const location = shop.locations.find((l) => l.isActive && l.fulfillsOnlineOrders) ?? shop.locations[0];
+  const shippable = lineItems.filter((l) => l.requiresShipping);
+  if (shippable.length > 0) {
+    order.fulfillmentOrders.push({
+      id: state.nextId(shop),
+      status: 'OPEN',
+      locationId: location?.id ?? 0,
+      updatedAt: now,
+      lineItems: shippable.map((l) => ({ id: state.nextId(shop), lineItemId: l.id, totalQuantity: l.quantity, remainingQuantity: l.quantity })),
+    });
+  }
+  if (input.fulfillmentStatus === 'FULFILLED') {
+    for (const fo of order.fulfillmentOrders) {
+      order.fulfillments.push({ id: state.nextId(shop), status: 'SUCCESS', createdAt: now, notifyCustomer: false, trackingInfo: [], lineItems: fo.lineItems.map((l) => ({ lineItemId: l.lineItemId, quantity: l.remainingQuantity })) });
+      fo.lineItems.forEach((l) => (l.remainingQuantity = 0));
+      fo.status = 'CLOSED';
+    }
+  }
+  shop.orders.push(order);
+  return order;
+}
+
+export function touch(order: EmulatedOrder, state: EmulatorState): void {
+  order.updatedAt = state.now();
+}
+
+export const orderResolvers: ResolverModule = {
+  query: {
+    orders: (args, { shop }) => {
+      const matches = orderMatcher(args.query);
+      const sorted = sortOrders(shop.orders.filter(matches), args.sortKey);
+      return paginate(sorted.map((o) => orderObject(shop, o)), args as ConnectionArgs, (o) => o.id);
+    },
+    order: (args, { shop }) => {
+      const order = findOrder(shop, args.id);
+      return order ? orderObject(shop, order) : null;
+    },
+    nodes: (args, { shop }) =>
+      (args.ids as string[]).map((id) => {
+        const type = /^gid:\/\/shopify\/([A-Za-z]+)\//.exec(id)?.[1];
+        if (type === 'Order') {
+          const order = findOrder(shop, id);
+          return order ? orderObject(shop, order) : null;
+        }
+        if (type === 'Customer') {
+          const customer = shop.customers.find((c) => c.id === idOf(id, 'Customer'));
+          return customer ? customerObject(customer) : null;
+        }
+        if (type === 'Product') {
+          const product = shop.products.find((p) => p.id === idOf(id, 'Product'));
+          return product ? productObject(shop, product) : null;
+        }
+        if (type === 'ProductVariant') {
+          const variant = shop.products.flatMap((p) => p.variants).find((v) => v.id === idOf(id, 'ProductVariant'));
+          return variant ? variantObject(shop, variant) : null;
+        }
+        return null;
+      }),
+  },
+  mutation: {
+    orderCreate: (args, { shop, state }) => {
+      const input = args.order as OrderCreateInput;
+      const errors = validateOrder(shop, input);
+      if (errors.length) return { order: null, userErrors: errors };
+      return { order: orderObject(shop, createOrder(shop, state, input)), userErrors: [] };
+    },
+    orderUpdate: (args, { shop, state }) => {
+      const input = args.input as { id: string; customAttributes?: Array<{ key: string; value: string }>; tags?: string[]; note?: string; email?: string; poNumber?: string; shippingAddress?: Record<string, string | null> };
+      const order = findOrder(shop, input.id);
+      if (!order) return { order: null, userErrors: [userError(['id'], 'Order does not exist')] };
+      if (input.customAttributes) order.customAttributes = input.customAttributes;
+      if (input.tags) order.tags = input.tags;
+      if (input.note !== undefined) order.note = input.note;
+      if (input.email !== undefined) order.email = input.email;
+      if (input.poNumber !== undefined) order.poNumber = input.poNumber;
+      if (input.shippingAddress) order.shippingAddress = toAddress(input.shippingAddress);
+      touch(order, state);
+      return { order: orderObject(shop, order), userErrors: [] };
+    },
+    orderClose: (args, { shop, state }) => {
+      const order = findOrder(shop, (args.input as { id: string }).id);
+      if (!order) return { order: null, userErrors: [userError(['id'], 'Order does not exist')] };
+      order.closedAt ??= state.now();
+      touch(order, state);
+      return { order: orderObject(shop, order), userErrors: [] };
+    },
+    orderCancel: (args, { shop, state }) => {
+      const order = findOrder(shop, args.orderId);
+      const job = { id: `gid://shopify/Job/${state.nextId(shop)}`, done: true };
+      if (!order) return { job: null, orderCancelUserErrors: [userError(['orderId'], 'Order does not exist', 'NOT_FOUND')], userErrors: [] };
+      if (order.cancelledAt) return { job: null, orderCancelUserErrors: [userError(['orderId'], 'Order has already been cancelled', 'INVALID')], userErrors: [] };
+      order.cancelledAt = state.now();
+      order.cancelReason = String(args.reason);
+      order.closedAt ??= order.cancelledAt;
+      for (const fo of order.fulfillmentOrders) if (fo.status === 'OPEN' || fo.status === 'IN_PROGRESS') fo.status = 'CANCELLED';
+      if (args.refund === true) {
+        const { paid, refunded } = orderTotals(order);
+        if (paid - refunded > 0) order.transactions.push({ id: state.nextId(shop), kind: 'REFUND', status: 'SUCCESS', gateway: 'manual', amount: money(paid - refunded), createdAt: order.cancelledAt });
+      }
+      touch(order, state);
+      return { job, orderCancelUserErrors: [], userErrors: [] };
+    },
+  },
+};
