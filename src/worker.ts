@@ -46,6 +46,7 @@ export async function createSyncWorker(options: SyncWorkerOptions): Promise<Sync
       shopify,
       temporal,
       lock: { taskQueue: config.lockTaskQueue, leaseTtlMs: config.lockLeaseSeconds * 1000, historyLimit: config.lockHistoryLimit },
+      erp,
     }),
     // FerretDB on SQLite has a single writer; more parallel activities only queue up behind it.
     maxConcurrentActivityTaskExecutions: 20,

@@ -278,6 +278,15 @@ export function orderObject(shop: EmulatedShop, order: EmulatedOrder) {
         createdAt: f.createdAt,
         location: null,
         trackingInfo: () => f.trackingInfo,
+        fulfillmentLineItems: (conn: ConnectionArgs) =>
+          paginate(
+            f.lineItems.map((fl, index) => {
+              const line = order.lineItems.find((l) => l.id === fl.lineItemId) as EmulatedLineItem;
+              return { id: gid('FulfillmentLineItem', f.id * 100 + index), quantity: fl.quantity, lineItem: lineItemObject(shop, order, line) };
+            }),
+            conn,
+            (fl) => fl.id,
+          ),
       })),
     refunds: (args: { first?: number }) =>
       order.refunds.slice(0, args.first ?? 250).map((r) => ({

@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import type { Erp } from '../erp/db';
 import type { LocationRepository } from '../erp/location-repository';
 import type { ShopRepository } from '../erp/shop-repository';
 import type { ShopifyClients } from '../shopify/client';
@@ -12,4 +13,6 @@ export interface ActivityDeps {
   /** A Temporal client, for activities that start or signal other workflows (the shop lock). */
   temporal: Client;
   lock: LockSettings;
+  /** The whole ERP store, for the task activities. */
+  erp: Erp;
 }

@@ -1,4 +1,9 @@
 import type { ActivityDeps } from './deps';
+import { createOrderImportActivities } from './order-import';
+import { createOrderProcessingActivities } from './order-processing';
+import { createPaymentActivities } from './payments';
+import { createPostingActivities } from './posting';
+import { createShipmentActivities } from './shipments';
 import { createShopInfoActivities } from './shop-info';
 import { createLockActivities } from './shop-lock';
 
@@ -6,6 +11,11 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createLockActivities(deps),
     ...createShopInfoActivities(deps),
+    ...createOrderImportActivities(deps),
+    ...createOrderProcessingActivities(deps),
+    ...createPostingActivities(deps),
+    ...createShipmentActivities(deps),
+    ...createPaymentActivities(deps),
   };
 }
 

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { ShopDomainSchema } from './shop-domain';
-import { TASKS, type TaskKey } from './tasks';
 
 /** How a run was started; shown as the SyncTrigger search attribute. */
 export const TRIGGERS = ['manual', 'schedule', 'cron', 'auto'] as const;
@@ -33,7 +32,3 @@ export function describeInputIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-/** The input schema of one of the registered tasks. */
-export function taskInputFor(task: TaskKey) {
-  return taskInputSchema(TASKS[task].filters, TASKS[task].options);
-}

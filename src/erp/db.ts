@@ -1,12 +1,30 @@
 import { MongoClient, type Db } from 'mongodb';
+import { CustomerRepository } from './customers';
+import { ItemRepository } from './items';
 import { LocationRepository } from './location-repository';
+import { NumberSeries } from './number-series';
+import { PayoutRepository } from './payouts';
+import { PostedDocumentRepository } from './posted-documents';
+import { SalesDocumentRepository } from './sales-documents';
 import { ShopRepository } from './shop-repository';
+import { ShopifyOrderRepository } from './shopify-orders';
+import { SkippedRecordRepository } from './skipped-records';
+import { SyncStateRepository } from './sync-state';
 
 export interface Erp {
   client: MongoClient;
   db: Db;
   shops: ShopRepository;
   locations: LocationRepository;
+  items: ItemRepository;
+  customers: CustomerRepository;
+  numbers: NumberSeries;
+  orders: ShopifyOrderRepository;
+  salesDocuments: SalesDocumentRepository;
+  posted: PostedDocumentRepository;
+  skipped: SkippedRecordRepository;
+  syncState: SyncStateRepository;
+  payouts: PayoutRepository;
   close(): Promise<void>;
 }
 
@@ -18,8 +36,32 @@ export async function connectErp(uri: string, database: string): Promise<Erp> {
   const client = new MongoClient(uri, { serverSelectionTimeoutMS: 10_000, appName: 'shopsync' });
   await client.connect();
   const db = client.db(database);
-  const shops = new ShopRepository(db);
-  const locations = new LocationRepository(db);
-  await Promise.all([shops.ensureIndexes(), locations.ensureIndexes()]);
-  return { client, db, shops, locations, close: () => client.close() };
+  const numbers = new NumberSeries(db);
+  const erp: Erp = {
+    client,
+    db,
+    shops: new ShopRepository(db),
+    locations: new LocationRepository(db),
+    items: new ItemRepository(db),
+    customers: new CustomerRepository(db, numbers),
+    numbers,
+    orders: new ShopifyOrderRepository(db),
+    salesDocuments: new SalesDocumentRepository(db),
+    posted: new PostedDocumentRepository(db),
+    skipped: new SkippedRecordRepository(db),
+    syncState: new SyncStateRepository(db),
+    payouts: new PayoutRepository(db),
+    close: () => client.close(),
+  };
+  await Promise.all([
+    erp.shops.ensureIndexes(),
+    erp.locations.ensureIndexes(),
+    erp.items.ensureIndexes(),
+    erp.customers.ensureIndexes(),
+    erp.orders.ensureIndexes(),
+    erp.salesDocuments.ensureIndexes(),
+    erp.posted.ensureIndexes(),
+    erp.payouts.ensureIndexes(),
+  ]);
+  return erp;
 }

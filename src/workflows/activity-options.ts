@@ -12,3 +12,10 @@ export const SHORT_ACTIVITY: ActivityOptions = {
     nonRetryableErrorTypes: [...NON_RETRYABLE_FAILURES],
   },
 };
+
+/** Activities that work through pages or batches: they heartbeat, so a dead worker is noticed within a minute. */
+export const BATCH_ACTIVITY: ActivityOptions = {
+  startToCloseTimeout: '10 minutes',
+  heartbeatTimeout: '1 minute',
+  retry: SHORT_ACTIVITY.retry,
+};

@@ -1,6 +1,6 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { ShopInfoActivities, ShopInfoSummary } from '../activities/shop-info';
-import { taskInputFor } from '../domain/task-input';
+import { TASKS } from '../domain/tasks';
 import { SHORT_ACTIVITY } from './activity-options';
 import { runTask } from './run-task';
 
@@ -8,7 +8,7 @@ const activities = proxyActivities<ShopInfoActivities>(SHORT_ACTIVITY);
 
 /** Reads the shop's name, plan, currency, timezone and locations from Shopify and stores them on the shop. */
 export async function refreshShopInfo(input: unknown): Promise<ShopInfoSummary> {
-  return runTask('refreshShopInfo', taskInputFor('refreshShopInfo'), input, async ({ input: { shop }, progress }) => {
+  return runTask('refreshShopInfo', TASKS.refreshShopInfo.input, input, async ({ input: { shop }, progress }) => {
     const summary = await activities.refreshShopInfo(shop);
     progress.counters.locations = summary.locations;
     return { result: summary, recordErrors: 0 };

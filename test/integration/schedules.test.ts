@@ -87,10 +87,10 @@ describe('schedules', () => {
   it('refuses schedule settings that cannot work, naming them', async () => {
     const { domain } = await emulatedShop('badsched');
     await assert.rejects(
-      client.addShop({ domain, schedules: { refreshShopInfo: { every: '5s' }, orders: { every: '1h' } } }),
+      client.addShop({ domain, schedules: { refreshShopInfo: { every: '5s' }, teleport: { every: '1h' } } }),
       (error: Error) => {
         assert.match(error.message, /schedules\.refreshShopInfo\.every: every must be a duration of at least 10s/);
-        assert.match(error.message, /schedules\.orders/);
+        assert.match(error.message, /schedules\.teleport/);
         return true;
       },
     );

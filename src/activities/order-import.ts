@@ -1,0 +1,140 @@
+import { Context } from '@temporalio/activity';
+import { filterKey, planOrderQuery, type OrderImportFilters, type OrderImportOptions } from '../domain/order-filters';
+import type { ShopifyOrder } from '../domain/order';
+import { SyncStateRepository } from '../erp/sync-state';
+import type { ShopifyAdminClient } from '../shopify/client';
+import {
+  ORDER_LINES_PER_PAGE,
+  ORDER_MORE_LINES_QUERY,
+  ORDERS_PAGE_QUERY,
+  ORDERS_PER_PAGE,
+  type OrderMoreLinesData,
+  type OrdersPageData,
+  type RawLine,
+  type RawOrder,
+} from '../shopify/documents/orders';
+import { orderFromRaw } from '../shopify/order-mapper';
+import type { ActivityDeps } from './deps';
+import { ShopDisabledError, withFailureTypes } from './failures';
+
+export interface OrderImportStep {
+  shop: string;
+  query: string;
+  after: string | null;
+  /** A date-range import stores closed orders too; an incremental one skips new orders already closed. */
+  includeClosed: boolean;
+  country?: string;
+  /** Stop after this long and hand back the page cursor, so the workflow's history stays small. */
+  maxMillis: number;
+}
+
+export interface OrderImportCounts {
+  fetched: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  conflicts: number;
+  skippedClosed: number;
+  filteredOut: number;
+}
+
+export interface OrderImportStepResult extends OrderImportCounts {
+  after: string | null;
+  done: boolean;
+  /** The newest updatedAt seen: the next cursor, from Shopify's clock, not ours. */
+  maxUpdatedAt: string | null;
+  requests: number;
+}
+
+async function fetchPage(client: ShopifyAdminClient, query: string, after: string | null) {
+  return client.request<OrdersPageData>(ORDERS_PAGE_QUERY, { first: ORDERS_PER_PAGE, after, query, lines: ORDER_LINES_PER_PAGE });
+}
+
+async function remainingLines(client: ShopifyAdminClient, order: RawOrder): Promise<{ lines: RawLine[]; requests: number }> {
+  const lines: RawLine[] = [];
+  let requests = 0;
+  let after = order.lineItems.pageInfo.endCursor;
+  let more = order.lineItems.pageInfo.hasNextPage;
+  while (more) {
+    const { data } = await client.request<OrderMoreLinesData>(ORDER_MORE_LINES_QUERY, { id: order.id, after });
+    requests += 1;
+    if (!data.order) break;
+    lines.push(...data.order.lineItems.nodes);
+    more = data.order.lineItems.pageInfo.hasNextPage;
+    after = data.order.lineItems.pageInfo.endCursor;
+  }
+  return { lines, requests };
+}
+
+export function createOrderImportActivities(deps: ActivityDeps) {
+  const { erp, shopify } = deps;
+  return withFailureTypes({
+    /** Reads the shop's order settings and cursor, and says what this run asks Shopify for. */
+    async planOrderImport(input: { shop: string; filters: OrderImportFilters; options: OrderImportOptions }) {
+      const { settings } = await erp.shops.get(input.shop);
+      if (!settings.enabled) throw new ShopDisabledError(`shop ${input.shop} is disabled`);
+      const cursorKey = SyncStateRepository.key(input.shop, 'orders', filterKey(input.filters));
+      const cursor = await erp.syncState.cursor(cursorKey);
+      const plan = planOrderQuery(cursor, input.filters, input.options);
+      return { ...plan, cursorKey, cursor, autoCreateOrders: settings.autoCreateOrders };
+    },
+
+    /**
+     * Imports pages of orders until done or out of time. Each page is one request for 10 orders with
+     * their lines, shipping lines and transactions; the next page is fetched while this one is stored.
+     * Safe to retry: storing an order again is a no-op, and a retry resumes at the last page reported.
+     */
+    async importOrderPages(step: OrderImportStep): Promise<OrderImportStepResult> {
+      const started = Date.now();
+      const client = shopify.forShop(step.shop);
+      const resumed = (Context.current().info.heartbeatDetails as { after?: string | null } | undefined)?.after;
+      let after = resumed !== undefined ? resumed : step.after;
+      const result: OrderImportStepResult = { fetched: 0, created: 0, updated: 0, unchanged: 0, conflicts: 0, skippedClosed: 0, filteredOut: 0, after, done: false, maxUpdatedAt: null, requests: 0 };
+      let pending = fetchPage(client, step.query, after);
+      for (;;) {
+        const { data } = await pending;
+        result.requests += 1;
+        const page = data.orders;
+        const hasMore = page.pageInfo.hasNextPage && Date.now() - started < step.maxMillis;
+        if (hasMore) {
+          pending = fetchPage(client, step.query, page.pageInfo.endCursor);
+          pending.catch(() => undefined); // awaited next round; this keeps a failure meanwhile from going unhandled
+        }
+        const orders: ShopifyOrder[] = [];
+        for (const raw of page.nodes) {
+          const extra = raw.lineItems.pageInfo.hasNextPage ? await remainingLines(client, raw) : { lines: [], requests: 0 };
+          result.requests += extra.requests;
+          orders.push(orderFromRaw(raw, extra.lines));
+        }
+        const outcomes = await Promise.all(
+          orders.map(async (order) => {
+            if (step.country && (order.shippingAddress ?? order.billingAddress)?.countryCode !== step.country) return 'filteredOut' as const;
+            if (order.closed && !step.includeClosed && !(await erp.orders.get(step.shop, order.shopifyId))) return 'skippedClosed' as const;
+            return erp.orders.upsertFromShopify(step.shop, order);
+          }),
+        );
+        for (const outcome of outcomes) {
+          if (outcome === 'conflict') result.conflicts += 1;
+          else result[outcome] += 1;
+        }
+        result.fetched += orders.length;
+        for (const order of orders) if (!result.maxUpdatedAt || order.updatedAt > result.maxUpdatedAt) result.maxUpdatedAt = order.updatedAt;
+        after = page.pageInfo.endCursor;
+        result.after = after;
+        Context.current().heartbeat({ after });
+        if (!page.pageInfo.hasNextPage) {
+          result.done = true;
+          return result;
+        }
+        if (!hasMore) return result;
+      }
+    },
+
+    /** Moves the shop's order cursor forward, after the orders it covers are stored. */
+    async advanceOrderCursor(input: { shop: string; cursorKey: string; cursor: string }): Promise<void> {
+      await erp.syncState.advance(input.cursorKey, input.shop, 'orders', input.cursor);
+    },
+  });
+}
+
+export type OrderImportActivities = ReturnType<typeof createOrderImportActivities>;

@@ -1,0 +1,153 @@
+import { Context } from '@temporalio/activity';
+import { mapCustomer } from '../domain/customer-mapping';
+import { mapVariant, type ItemRef } from '../domain/item-mapping';
+import type { ShopifyOrder } from '../domain/order';
+import { buildSalesDocument, documentNumberFromOrderName, DocumentBuildError } from '../domain/sales-document';
+import type { ShopSettings } from '../domain/shop-settings';
+import type { OrderFilters } from '../erp/shopify-orders';
+import { shopKey } from '../erp/keys';
+import { DocumentNumberTakenError } from '../erp/sales-documents';
+import {
+  DOCUMENT_NO_ATTRIBUTE,
+  ORDER_CLOSE,
+  ORDER_SET_ATTRIBUTES,
+  type OrderCloseData,
+  type OrderSetAttributesData,
+} from '../shopify/documents/orders';
+import type { ActivityDeps } from './deps';
+import { ShopDisabledError, withFailureTypes } from './failures';
+
+export interface ProcessCounts {
+  processed: number;
+  failed: number;
+  skipped: number;
+}
+
+/** A problem with one order: it stays unprocessed with this message and is retried next run. */
+class OrderProblem extends Error {}
+
+export function createOrderProcessingActivities(deps: ActivityDeps) {
+  const { erp, shopify } = deps;
+  const db = erp.db;
+
+  async function linkCustomerMirror(shop: string, order: ShopifyOrder, customerNo: string | null, error: string | null): Promise<void> {
+    if (!order.customer) return;
+    await db.collection('shopifyCustomers').updateOne(
+      { _id: shopKey(shop, order.customer.shopifyId) as never },
+      { $set: { shop, shopifyId: order.customer.shopifyId, email: order.customer.email, phone: order.customer.phone, displayName: [order.customer.firstName, order.customer.lastName].filter(Boolean).join(' '), erpCustomerNo: customerNo, error: error ? { message: error, at: new Date() } : null } },
+      { upsert: true },
+    );
+  }
+
+  async function linkedCustomer(shop: string, order: ShopifyOrder): Promise<string | undefined> {
+    if (!order.customer) return undefined;
+    const doc = await db.collection('shopifyCustomers').findOne({ _id: shopKey(shop, order.customer.shopifyId) as never });
+    return (doc?.erpCustomerNo as string | null | undefined) ?? undefined;
+  }
+
+  async function recordVariant(shop: string, line: ShopifyOrder['lines'][number], item: ItemRef | null, error: string | null): Promise<void> {
+    if (!line.variantId) return;
+    await db.collection('shopifyProducts').updateOne(
+      { _id: shopKey(shop, line.variantId) as never },
+      { $set: { shop, shopifyId: line.variantId, title: line.title, sku: line.sku, barcode: line.barcode, erpItemNo: item?.itemNo ?? null, erpVariantCode: item?.variantCode ?? null, error: error ? { message: error, at: new Date() } : null } },
+      { upsert: true },
+    );
+  }
+
+  async function mapLines(shop: string, order: ShopifyOrder, settings: ShopSettings): Promise<Map<string, ItemRef>> {
+    const items = new Map<string, ItemRef>();
+    for (const line of order.lines) {
+      if (line.isGiftCard || line.isTip || line.currentQuantity <= 0) continue;
+      const mapped = await mapVariant(line, settings, erp.items);
+      if ('item' in mapped) {
+        items.set(line.shopifyId, mapped.item);
+        await recordVariant(shop, line, mapped.item, null);
+      } else {
+        await recordVariant(shop, line, null, mapped.reason);
+      }
+    }
+    return items;
+  }
+
+  async function customerFor(shop: string, order: ShopifyOrder, settings: ShopSettings): Promise<string> {
+    const decision = await mapCustomer(order, await linkedCustomer(shop, order), settings, erp.customers);
+    if ('reason' in decision) {
+      await linkCustomerMirror(shop, order, null, decision.reason);
+      throw new OrderProblem(decision.reason);
+    }
+    if ('create' in decision) {
+      const created = await erp.customers.create(decision.create, `${shop} ${order.name}`);
+      await linkCustomerMirror(shop, order, created, null);
+      return created;
+    }
+    // The shop's default customer stands in for the buyer without becoming its link.
+    if (decision.how !== 'default') await linkCustomerMirror(shop, order, decision.customerNo, null);
+    return decision.customerNo;
+  }
+
+  async function writeBack(shop: string, order: ShopifyOrder, settings: ShopSettings, documentNo: string, type: 'order' | 'invoice'): Promise<void> {
+    if (!settings.allowOutgoingRequests) return;
+    const client = shopify.forShop(shop);
+    if (settings.orderAttributesToShopify && order.customAttributes.find((a) => a.key === DOCUMENT_NO_ATTRIBUTE)?.value !== documentNo) {
+      const attributes = [...order.customAttributes.filter((a) => a.key !== DOCUMENT_NO_ATTRIBUTE), { key: DOCUMENT_NO_ATTRIBUTE, value: documentNo }];
+      const { data } = await client.request<OrderSetAttributesData>(ORDER_SET_ATTRIBUTES, {
+        input: { id: order.shopifyId, customAttributes: attributes.map((a) => ({ key: a.key, value: a.value ?? '' })) },
+      });
+      if (data.orderUpdate.userErrors.length) throw new OrderProblem(`Shopify refused the document number attribute: ${data.orderUpdate.userErrors.map((e) => e.message).join('; ')}`);
+    }
+    const paid = order.financialStatus === 'PAID';
+    if (settings.archiveProcessedOrders && type === 'invoice' && order.fulfillmentStatus === 'FULFILLED' && paid && !order.closed) {
+      const { data } = await client.request<OrderCloseData>(ORDER_CLOSE, { input: { id: order.shopifyId } });
+      if (data.orderClose.userErrors.length) throw new OrderProblem(`Shopify refused to archive the order: ${data.orderClose.userErrors.map((e) => e.message).join('; ')}`);
+    }
+  }
+
+  /** One order → one sales document, or an error on the order saying what is missing. Idempotent. */
+  async function processOrder(shop: string, key: string, settings: ShopSettings): Promise<'processed' | 'failed' | 'skipped'> {
+    const mirror = await erp.orders.getByKey(key);
+    if (!mirror || mirror.processed) return 'skipped';
+    const order = mirror.order;
+    try {
+      const existing = await erp.salesDocuments.findByOrder(shop, order.shopifyId);
+      let document = existing;
+      if (!document) {
+        const customerNo = await customerFor(shop, order, settings);
+        const items = await mapLines(shop, order, settings);
+        const draft = buildSalesDocument(order, customerNo, items, settings);
+        const no = settings.useShopifyOrderNo ? documentNumberFromOrderName(order.name) : await erp.numbers.next(draft.type === 'invoice' ? 'salesInvoices' : 'salesOrders', draft.type === 'invoice' ? 'SI-' : 'SO-');
+        document = await erp.salesDocuments.createForOrder(shop, no, draft, settings.autoReleaseSalesOrders);
+      }
+      await writeBack(shop, order, settings, document._id, document.type);
+      await erp.orders.markProcessed(key, { type: document.type, no: document._id }, document.sellToCustomerNo, order);
+      return 'processed';
+    } catch (error) {
+      // What is wrong with this order stays on it; anything else (Shopify down or refusing the token,
+      // the database) is the run's problem, retried or failed by Temporal.
+      if (error instanceof OrderProblem || error instanceof DocumentBuildError || error instanceof DocumentNumberTakenError) {
+        await erp.orders.recordError(key, error.message);
+        return 'failed';
+      }
+      throw error;
+    }
+  }
+
+  return withFailureTypes({
+    async listUnprocessedOrders(input: { shop: string; filters: OrderFilters; afterKey: string | null; limit: number }): Promise<string[]> {
+      return erp.orders.unprocessedIds(input.shop, input.filters, input.afterKey, input.limit);
+    },
+
+    /** Turns each order into a sales document (the connector's report 30103), recording per-order errors. */
+    async createSalesDocumentsFor(input: { shop: string; keys: string[] }): Promise<ProcessCounts> {
+      const { settings } = await erp.shops.get(input.shop);
+      if (!settings.enabled) throw new ShopDisabledError(`shop ${input.shop} is disabled`);
+      const counts: ProcessCounts = { processed: 0, failed: 0, skipped: 0 };
+      for (const key of input.keys) {
+        counts[await processOrder(input.shop, key, settings)] += 1;
+        Context.current().heartbeat(counts);
+      }
+      return counts;
+    },
+  });
+}
+
+export type OrderProcessingActivities = ReturnType<typeof createOrderProcessingActivities>;

@@ -1,0 +1,61 @@
+import { shopKey } from '../erp/keys';
+import { BALANCE_TRANSACTIONS_QUERY, PAYOUTS_QUERY, type BalanceTransactionsData, type PayoutsData } from '../shopify/documents/payments';
+import type { ActivityDeps } from './deps';
+import { withFailureTypes } from './failures';
+
+const PAGE = 100;
+
+function numericId(gid: string): number {
+  return Number(gid.split('/').pop());
+}
+
+export interface PaymentCounts {
+  payouts: number;
+  balanceTransactions: number;
+  refreshedPayouts: number;
+}
+
+/** Shopify Payments → ERP (the connector's report 30105), by the highest id stored per shop. */
+export function createPaymentActivities({ erp, shopify }: ActivityDeps) {
+  return withFailureTypes({
+    async importPayments(input: { shop: string }): Promise<PaymentCounts> {
+      const client = shopify.forShop(input.shop);
+      const counts: PaymentCounts = { payouts: 0, balanceTransactions: 0, refreshedPayouts: 0 };
+      const pending = await erp.payouts.pendingPayoutIds(input.shop);
+      const lowestPending = pending.length ? Math.min(...pending) : undefined;
+      const highestPayout = await erp.payouts.highestId(input.shop, 'payouts');
+      // Payouts not final yet are read again with the new ones, to pick up their status.
+      const payoutFrom = lowestPending !== undefined ? `id:>=${lowestPending}` : `id:>${highestPayout}`;
+      let after: string | null = null;
+      for (;;) {
+        const response: { data: PayoutsData } = await client.request<PayoutsData>(PAYOUTS_QUERY, { first: PAGE, after, query: payoutFrom });
+        const page: NonNullable<PayoutsData['shopifyPaymentsAccount']>['payouts'] | undefined = response.data.shopifyPaymentsAccount?.payouts;
+        if (!page) break;
+        await erp.payouts.upsertPayouts(page.nodes.map((p) => ({
+          _id: shopKey(input.shop, p.id), shop: input.shop, shopifyId: p.id, numericId: numericId(p.id), status: p.status, issuedAt: p.issuedAt,
+          net: p.net.amount, gross: p.gross.amount, fee: p.summary.chargesFee.amount, currencyCode: p.net.currencyCode,
+        })));
+        for (const p of page.nodes) counts[numericId(p.id) > highestPayout ? 'payouts' : 'refreshedPayouts'] += 1;
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor;
+      }
+      const highestTransaction = await erp.payouts.highestId(input.shop, 'transactions');
+      after = null;
+      for (;;) {
+        const response: { data: BalanceTransactionsData } = await client.request<BalanceTransactionsData>(BALANCE_TRANSACTIONS_QUERY, { first: PAGE, after, query: `id:>${highestTransaction}` });
+        const page: NonNullable<BalanceTransactionsData['shopifyPaymentsAccount']>['balanceTransactions'] | undefined = response.data.shopifyPaymentsAccount?.balanceTransactions;
+        if (!page) break;
+        await erp.payouts.upsertTransactions(page.nodes.map((t) => ({
+          _id: shopKey(input.shop, t.id), shop: input.shop, shopifyId: t.id, numericId: numericId(t.id), type: t.type, amount: t.amount.amount, fee: t.fee.amount,
+          net: t.net.amount, currencyCode: t.amount.currencyCode, transactionDate: t.transactionDate, payoutId: t.associatedPayout.id, payoutStatus: t.associatedPayout.status, orderId: t.associatedOrder?.id ?? null,
+        })));
+        counts.balanceTransactions += page.nodes.length;
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor;
+      }
+      return counts;
+    },
+  });
+}
+
+export type PaymentActivities = ReturnType<typeof createPaymentActivities>;

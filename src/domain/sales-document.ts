@@ -1,0 +1,111 @@
+import type { ItemRef } from './item-mapping';
+import { fromCents, toCents } from './money';
+import type { Amount, OrderAddress, ShopifyOrder } from './order';
+import type { ShopSettings } from './shop-settings';
+
+export type SalesDocumentType = 'order' | 'invoice';
+
+export interface SalesLineDraft {
+  lineNo: number;
+  type: 'item' | 'glAccount' | 'comment';
+  no: string | null;
+  variantCode: string | null;
+  description: string;
+  quantity: number;
+  unitPrice: string;
+  lineDiscountAmount: string;
+  shopifyOrderLineId: string | null;
+}
+
+export interface SalesDocumentDraft {
+  type: SalesDocumentType;
+  sellToCustomerNo: string;
+  billToCustomerNo: string;
+  shipToAddress: OrderAddress | null;
+  billToAddress: OrderAddress | null;
+  currencyCode: string;
+  pricesIncludingVat: boolean;
+  documentDate: string;
+  externalDocumentNo: string | null;
+  workDescription: string | null;
+  shopifyOrderId: string;
+  shopifyOrderNo: string;
+  lines: SalesLineDraft[];
+  invoiceDiscountAmount: string;
+  amount: string;
+}
+
+/** Raised when an order cannot become a document; the message says what to fix. */
+export class DocumentBuildError extends Error {}
+
+/** The ERP document number, or the Shopify order name when the shop says so (reference 3.3 step 3). */
+export function documentNumberFromOrderName(name: string): string {
+  if (name.startsWith('@')) throw new DocumentBuildError(`order name ${name} cannot be a document number (it starts with @)`);
+  return name.slice(0, 20);
+}
+
+type DocumentSettings = Pick<
+  ShopSettings,
+  'createInvoicesFromOrders' | 'currencyHandling' | 'shippingChargesAccount' | 'soldGiftCardAccount' | 'tipAccount' | 'shopifyOrderNoOnDocLine'
+>;
+
+/**
+ * The sales document an order becomes (reference 3.3): an invoice when it is already fulfilled (and
+ * the shop wants invoices), else an order; item lines for the products, G/L lines for gift cards and
+ * shipping, the order-level discount as an invoice discount. Lines already refunded are left out.
+ */
+export function buildSalesDocument(order: ShopifyOrder, customerNo: string, items: Map<string, ItemRef>, settings: DocumentSettings): SalesDocumentDraft {
+  if (order.cancelledAt) throw new DocumentBuildError(`order ${order.name} was cancelled in Shopify`);
+  const pick = (amount: Amount): string => (settings.currencyHandling === 'presentmentCurrency' ? amount.presentment : amount.shop);
+  const problems: string[] = [];
+  const lines: SalesLineDraft[] = [];
+  const add = (line: Omit<SalesLineDraft, 'lineNo'>): void => void lines.push({ ...line, lineNo: (lines.length + 1) * 10000 });
+  if (settings.shopifyOrderNoOnDocLine) {
+    add({ type: 'comment', no: null, variantCode: null, description: `Shopify Order No.: ${order.name}`, quantity: 0, unitPrice: '0.00', lineDiscountAmount: '0.00', shopifyOrderLineId: null });
+  }
+  for (const line of order.lines) {
+    if (line.currentQuantity <= 0) continue;
+    const discount = line.quantity > 0 ? fromCents(Math.round((toCents(pick(line.totalDiscount)) * line.currentQuantity) / line.quantity)) : '0.00';
+    const common = { description: line.title.slice(0, 100), quantity: line.currentQuantity, unitPrice: pick(line.unitPrice), lineDiscountAmount: discount, shopifyOrderLineId: line.shopifyId };
+    if (line.isGiftCard || line.isTip) {
+      const account = line.isGiftCard ? settings.soldGiftCardAccount : settings.tipAccount;
+      if (!account) problems.push(`line "${line.title}" is a ${line.isGiftCard ? 'gift card' : 'tip'}, but the shop has no ${line.isGiftCard ? 'soldGiftCardAccount' : 'tipAccount'}`);
+      else add({ type: 'glAccount', no: account, variantCode: null, ...common });
+      continue;
+    }
+    const item = items.get(line.shopifyId);
+    if (!item) {
+      problems.push(`line "${line.title}" (SKU ${line.sku ?? 'none'}) is not mapped to an ERP item`);
+      continue;
+    }
+    add({ type: 'item', no: item.itemNo, variantCode: item.variantCode, ...common });
+  }
+  const shipping = pick(order.shipping);
+  if (toCents(shipping) > 0) {
+    if (!settings.shippingChargesAccount) problems.push(`the order has shipping charges of ${shipping}, but the shop has no shippingChargesAccount`);
+    else add({ type: 'glAccount', no: settings.shippingChargesAccount, variantCode: null, description: order.shippingLines[0]?.title ?? 'Shipping', quantity: 1, unitPrice: shipping, lineDiscountAmount: '0.00', shopifyOrderLineId: null });
+  }
+  if (!lines.some((line) => line.type !== 'comment')) problems.push(`order ${order.name} has no line left to invoice`);
+  if (problems.length > 0) throw new DocumentBuildError(problems.join('; '));
+  const invoiceDiscountAmount = pick(order.cartDiscount);
+  const amount = fromCents(
+    lines.reduce((sum, line) => sum + toCents(line.unitPrice) * line.quantity - toCents(line.lineDiscountAmount), 0) - toCents(invoiceDiscountAmount),
+  );
+  return {
+    type: order.fulfillmentStatus === 'FULFILLED' && settings.createInvoicesFromOrders ? 'invoice' : 'order',
+    sellToCustomerNo: customerNo,
+    billToCustomerNo: customerNo,
+    shipToAddress: order.shippingAddress,
+    billToAddress: order.billingAddress,
+    currencyCode: settings.currencyHandling === 'presentmentCurrency' ? order.presentmentCurrencyCode : order.currencyCode,
+    pricesIncludingVat: order.taxesIncluded,
+    documentDate: order.createdAt.slice(0, 10),
+    externalDocumentNo: order.poNumber,
+    workDescription: order.note,
+    shopifyOrderId: order.shopifyId,
+    shopifyOrderNo: order.name,
+    lines,
+    invoiceDiscountAmount,
+    amount,
+  };
+}

@@ -1,0 +1,110 @@
+import type { Collection, Db, Filter } from 'mongodb';
+import { conflictOf, fingerprintOf, type OrderFingerprint, type ShopifyOrder } from '../domain/order';
+import { shopKey } from './keys';
+
+/** The mirror of one Shopify order and what the ERP made of it (the connector's order header). */
+export interface ShopifyOrderDocument {
+  _id: string;
+  shop: string;
+  shopifyId: string;
+  name: string;
+  updatedAt: string;
+  order: ShopifyOrder;
+  importedAt: Date;
+  processed: boolean;
+  document: { type: 'order' | 'invoice'; no: string } | null;
+  erpCustomerNo: string | null;
+  /** What the order looked like when its document was made, for conflict detection. */
+  fingerprint: OrderFingerprint | null;
+  orderStateConflict: boolean;
+  conflict: { message: string; at: Date } | null;
+  error: { message: string; at: Date } | null;
+}
+
+export interface OrderFilters {
+  financialStatus?: string;
+  fulfillmentStatus?: string;
+}
+
+export type UpsertOutcome = 'created' | 'updated' | 'unchanged' | 'conflict';
+
+export class ShopifyOrderRepository {
+  private readonly orders: Collection<ShopifyOrderDocument>;
+
+  constructor(db: Db) {
+    this.orders = db.collection<ShopifyOrderDocument>('shopifyOrders');
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await Promise.all([this.orders.createIndex({ shop: 1, processed: 1 }), this.orders.createIndex({ shop: 1, orderStateConflict: 1 })]);
+  }
+
+  /**
+   * Stores what Shopify reported. A version not newer than the stored one changes nothing (so a
+   * repeated page is a no-op); a processed order that changed in a way the document cannot follow
+   * is flagged as a conflict, not re-processed. Errors are kept until processing runs again.
+   */
+  async upsertFromShopify(shop: string, order: ShopifyOrder): Promise<UpsertOutcome> {
+    const _id = shopKey(shop, order.shopifyId);
+    const existing = await this.orders.findOne({ _id }, { projection: { updatedAt: 1, processed: 1, fingerprint: 1, orderStateConflict: 1 } });
+    if (!existing) {
+      try {
+        await this.orders.insertOne({
+          _id, shop, shopifyId: order.shopifyId, name: order.name, updatedAt: order.updatedAt, order, importedAt: new Date(),
+          processed: false, document: null, erpCustomerNo: null, fingerprint: null, orderStateConflict: false, conflict: null, error: null,
+        });
+        return 'created';
+      } catch (error) {
+        if ((error as { code?: number }).code !== 11000) throw error;
+        return this.upsertFromShopify(shop, order); // a concurrent import stored it first
+      }
+    }
+    if (existing.updatedAt >= order.updatedAt) return 'unchanged';
+    const conflict = existing.processed && existing.fingerprint && !existing.orderStateConflict ? conflictOf(existing.fingerprint, order) : undefined;
+    await this.orders.updateOne(
+      { _id, updatedAt: existing.updatedAt },
+      {
+        $set: {
+          order, name: order.name, updatedAt: order.updatedAt, importedAt: new Date(),
+          ...(conflict ? { orderStateConflict: true, conflict: { message: conflict, at: new Date() } } : {}),
+        },
+      },
+    );
+    return conflict ? 'conflict' : 'updated';
+  }
+
+  async get(shop: string, shopifyId: string): Promise<ShopifyOrderDocument | null> {
+    return this.orders.findOne({ _id: shopKey(shop, shopifyId) });
+  }
+
+  /** Ids of orders waiting for a sales document (errored ones included: they are retried), oldest first. */
+  async unprocessedIds(shop: string, filters: OrderFilters, afterId: string | null, limit: number): Promise<string[]> {
+    const query: Filter<ShopifyOrderDocument> = { shop, processed: false };
+    if (filters.financialStatus) query['order.financialStatus'] = filters.financialStatus;
+    if (filters.fulfillmentStatus) query['order.fulfillmentStatus'] = filters.fulfillmentStatus;
+    if (afterId) query._id = { $gt: afterId };
+    const docs = await this.orders.find(query, { projection: { _id: 1, shopifyId: 1 } }).sort({ _id: 1 }).limit(limit).toArray();
+    return docs.map((doc) => doc._id);
+  }
+
+  async getByKey(key: string): Promise<ShopifyOrderDocument | null> {
+    return this.orders.findOne({ _id: key });
+  }
+
+  async markProcessed(key: string, document: ShopifyOrderDocument['document'], customerNo: string, order: ShopifyOrder): Promise<void> {
+    await this.orders.updateOne(
+      { _id: key },
+      { $set: { processed: true, document, erpCustomerNo: customerNo, fingerprint: fingerprintOf(order), error: null } },
+    );
+  }
+
+  async recordError(key: string, message: string): Promise<void> {
+    await this.orders.updateOne({ _id: key }, { $set: { error: { message: message.slice(0, 2000), at: new Date() } } });
+  }
+
+  /** The user's "mark conflict as resolved": the document stays as it is, the flag goes. */
+  async resolveConflict(shop: string, shopifyId: string): Promise<boolean> {
+    const result = await this.orders.updateOne({ _id: shopKey(shop, shopifyId) }, { $set: { orderStateConflict: false, conflict: null } });
+    return result.modifiedCount === 1;
+  }
+}

@@ -1,0 +1,54 @@
+/** What an order can still fulfil, and the fulfillments made since a moment (to recognise our own after a lost answer). */
+export const ORDER_FULFILLMENT_STATE_QUERY = `#graphql
+  query OrderFulfillmentState($id: ID!) {
+    order(id: $id) {
+      id
+      fulfillmentOrders(first: 5) {
+        nodes {
+          id
+          status
+          assignedLocation { location { id } }
+          lineItems(first: 25) {
+            nodes { id remainingQuantity lineItem { id } }
+          }
+        }
+      }
+      fulfillments(first: 5) {
+        id
+        createdAt
+        status
+        fulfillmentLineItems(first: 25) {
+          nodes { quantity lineItem { id } }
+        }
+      }
+    }
+  }
+`;
+
+export interface OrderFulfillmentStateData {
+  order: {
+    id: string;
+    fulfillmentOrders: {
+      nodes: Array<{
+        id: string;
+        status: string;
+        assignedLocation: { location: { id: string } | null };
+        lineItems: { nodes: Array<{ id: string; remainingQuantity: number; lineItem: { id: string } }> };
+      }>;
+    };
+    fulfillments: Array<{ id: string; createdAt: string; status: string; fulfillmentLineItems: { nodes: Array<{ quantity: number; lineItem: { id: string } }> } }>;
+  } | null;
+}
+
+export const FULFILLMENT_CREATE = `#graphql
+  mutation FulfillmentCreate($fulfillment: FulfillmentInput!) {
+    fulfillmentCreate(fulfillment: $fulfillment) {
+      fulfillment { id status }
+      userErrors { field message }
+    }
+  }
+`;
+
+export interface FulfillmentCreateData {
+  fulfillmentCreate: { fulfillment: { id: string; status: string } | null; userErrors: Array<{ field: string[] | null; message: string }> };
+}

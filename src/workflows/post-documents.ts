@@ -1,0 +1,38 @@
+import { proxyActivities, workflowInfo } from '@temporalio/workflow';
+import type { PostingActivities, PostingCounts } from '../activities/posting';
+import type { SalesDocumentType } from '../domain/sales-document';
+import { TASKS } from '../domain/tasks';
+import type { TaskKey } from '../domain/tasks';
+import { BATCH_ACTIVITY } from './activity-options';
+import { runTask } from './run-task';
+
+const posting = proxyActivities<PostingActivities>(BATCH_ACTIVITY);
+const BATCH = 25;
+
+async function postAll(task: TaskKey & ('postSalesDocuments' | 'postSalesInvoices'), type: SalesDocumentType, input: unknown): Promise<PostingCounts> {
+  return runTask(task, TASKS[task].input, input, async ({ input: { shop, options = {} }, progress }) => {
+    const postingDate = options.postingDate ?? workflowInfo().startTime.toISOString().slice(0, 10);
+    const totals: PostingCounts = { posted: 0, shipments: 0, invoices: 0 };
+    for (;;) {
+      const nos = await posting.listReleasedDocuments({ shop, type, limit: BATCH });
+      if (nos.length === 0) break;
+      const counts = await posting.postDocuments({ shop, documentNos: nos, postingDate });
+      totals.posted += counts.posted;
+      totals.shipments += counts.shipments;
+      totals.invoices += counts.invoices;
+      Object.assign(progress.counters, totals);
+      if (counts.posted === 0) break;
+    }
+    return { result: totals, recordErrors: 0 };
+  });
+}
+
+/** Batch posting of released sales orders from Shopify (ERP report 296): ships and invoices them. */
+export async function postSalesDocuments(input: unknown): Promise<PostingCounts> {
+  return postAll('postSalesDocuments', 'order', input);
+}
+
+/** Batch posting of released sales invoices from Shopify (ERP report 297). */
+export async function postSalesInvoices(input: unknown): Promise<PostingCounts> {
+  return postAll('postSalesInvoices', 'invoice', input);
+}

@@ -1,0 +1,16 @@
+import { proxyActivities } from '@temporalio/workflow';
+import type { PaymentActivities, PaymentCounts } from '../activities/payments';
+import { TASKS } from '../domain/tasks';
+import { BATCH_ACTIVITY } from './activity-options';
+import { runTask } from './run-task';
+
+const payments = proxyActivities<PaymentActivities>(BATCH_ACTIVITY);
+
+/** Shopify → ERP (the connector's report 30105): payouts and balance transactions, by highest id per shop. */
+export async function syncPayments(input: unknown): Promise<PaymentCounts> {
+  return runTask('payments', TASKS.payments.input, input, async ({ input: { shop }, progress }) => {
+    const counts = await payments.importPayments({ shop });
+    Object.assign(progress.counters, counts);
+    return { result: counts, recordErrors: 0 };
+  });
+}
