@@ -1,6 +1,7 @@
 import { ConfigError } from './config';
 import { ShopSyncClient, TaskRunFailedError } from './client';
 import { UsageError } from './cli/args';
+import { ordersCommand, RECORDS_HELP, shipmentsCommand } from './cli/records';
 import { runCommand, RUN_HELP } from './cli/run';
 import { lockCommand, runsCommand, RUNS_HELP } from './cli/runs';
 import { schedulesCommand, SCHEDULES_HELP } from './cli/schedules';
@@ -21,6 +22,8 @@ Usage: shopsync <command> [--help]
   failures        recent failed runs with their reasons             (shopsync failures --help)
   runs ...        show or cancel a run                              (shopsync runs --help)
   lock <shop>     who holds the shop's lock, who waits              (shopsync runs --help)
+  shipments retry send errored shipments again                      (shopsync shipments --help)
+  orders resolve-conflict   accept an order edited after processing (shopsync orders --help)
   setup           register the search attributes on an existing Temporal cluster
 
 Configuration comes from the environment (TEMPORAL_ADDRESS, MONGODB_URI, SHOPIFY_API_ORIGIN, ...)
@@ -39,6 +42,8 @@ async function main(argv: string[]): Promise<void> {
     failures: FAILURES_HELP,
     runs: RUNS_HELP,
     lock: RUNS_HELP,
+    shipments: RECORDS_HELP,
+    orders: RECORDS_HELP,
     setup: 'Usage: shopsync setup\n\nRegisters ShopDomain, SyncTask, SyncTrigger (Keyword) and SyncRecordErrors (Int).',
   };
   if (!Object.hasOwn(help, command)) throw new UsageError(`unknown command "${command}". See: shopsync --help`);
@@ -52,6 +57,8 @@ async function main(argv: string[]): Promise<void> {
     if (command === 'failures') return await failuresCommand(client, rest, out);
     if (command === 'runs') return await runsCommand(client, rest, out);
     if (command === 'lock') return await lockCommand(client, rest, out);
+    if (command === 'shipments') return await shipmentsCommand(client, rest, out);
+    if (command === 'orders') return await ordersCommand(client, rest, out);
     const added = await client.setup();
     out(added.length ? `Registered search attributes: ${added.join(', ')}` : 'Search attributes already registered');
   } finally {

@@ -168,6 +168,17 @@ export class ShopSyncClient {
     }
   }
 
+  /** Puts shipments that failed to reach Shopify back in line; the next shipments run sends them again. */
+  async retryShipments(shop: string, shipmentNos?: string[]): Promise<number> {
+    await this.shops.get(shop);
+    return this.erp.posted.retryErrored(shop, shipmentNos);
+  }
+
+  /** The user's "mark conflict as resolved" for an order edited after processing. */
+  async resolveOrderConflict(shop: string, shopifyOrderId: string): Promise<boolean> {
+    return this.erp.orders.resolveConflict(shop, shopifyOrderId);
+  }
+
   async listFailures(options: { shop?: string; sinceDays?: number; limit?: number } = {}): Promise<RunFailure[]> {
     return this.runs.listFailures(options.shop, daysAgo(options.sinceDays ?? 7), options.limit ?? 20);
   }

@@ -47,6 +47,10 @@ const FIRST_GUESS_COST = 50;
 
 let api: Shopify | undefined;
 
+function isMutation(document: string): boolean {
+  return /^\s*(#graphql\s*)?mutation\b/.test(document);
+}
+
 function shopifyLibrary(): Shopify {
   api ??= shopifyApi({
     apiKey: 'shopsync',
@@ -72,7 +76,14 @@ export class ShopifyAdminClient {
     private readonly retry: RetrySettings = DEFAULT_RETRY,
   ) {}
 
-  async request<T>(document: string, variables?: Record<string, unknown>): Promise<ShopifyResult<T>> {
+  /**
+   * Sends one document. Throttling and 429 are waited out (Shopify did not run the request); a 5xx or
+   * a dropped connection is retried here only for queries and for mutations marked `idempotent`,
+   * because Shopify may have applied a mutation whose answer was lost. Other mutations hand that
+   * failure to the activity, whose retry checks what Shopify already has before writing again.
+   */
+  async request<T>(document: string, variables?: Record<string, unknown>, options: { idempotent?: boolean } = {}): Promise<ShopifyResult<T>> {
+    const mayRepeat = options.idempotent ?? !isMutation(document);
     const session = new Session({ id: `offline_${this.shop}`, shop: this.shop, state: '', isOnline: false, accessToken: this.tokens.tokenFor(this.shop) });
     const graphql = new (shopifyLibrary().clients.Graphql)({ session });
     let failures = 0;
@@ -98,6 +109,9 @@ export class ShopifyAdminClient {
           continue;
         }
         failures += 1;
+        if (decision.ambiguous && !mayRepeat) {
+          throw new ShopifyUnavailableError(`${this.shop}: ${decision.message} during a mutation; not repeated here, as Shopify may have applied it`, this.shop);
+        }
         if (failures >= this.retry.maxAttempts) {
           throw new ShopifyUnavailableError(`${this.shop}: ${decision.message} (after ${failures} attempts)`, this.shop);
         }
@@ -120,7 +134,7 @@ export class ShopifyAdminClient {
   }
 
   /** Sorts a failed request into: wait for the bucket, retry after a delay, or throw now. */
-  private classify(error: unknown): { kind: 'throttled'; delayMs: number } | { kind: 'retry'; message: string; delayMs?: number } {
+  private classify(error: unknown): { kind: 'throttled'; delayMs: number } | { kind: 'retry'; message: string; delayMs?: number; ambiguous: boolean } {
     if (error instanceof GraphqlQueryError) {
       const body = error.body as { errors?: { graphQLErrors?: Array<{ message?: string; extensions?: { code?: string } }> }; extensions?: { cost?: QueryCost } } | undefined;
       const graphQLErrors = body?.errors?.graphQLErrors ?? [];
@@ -144,12 +158,12 @@ export class ShopifyAdminClient {
       if (status === 404) throw new ShopifyNotFoundError(`Shopify answered 404 for ${this.shop}: no such shop or API version ${ADMIN_API_VERSION}`, this.shop);
       if (error instanceof HttpThrottlingError || status === 429) {
         const retryAfter = error instanceof HttpThrottlingError ? error.response.retryAfter : undefined;
-        return { kind: 'retry', message: 'HTTP 429', delayMs: retryAfter !== undefined ? retryAfter * 1000 : undefined };
+        return { kind: 'retry', message: 'HTTP 429', delayMs: retryAfter !== undefined ? retryAfter * 1000 : undefined, ambiguous: false };
       }
-      if (status >= 500) return { kind: 'retry', message: `HTTP ${status}` };
+      if (status >= 500) return { kind: 'retry', message: `HTTP ${status}`, ambiguous: true };
       throw new ShopifyQueryError(`Shopify answered HTTP ${status} for ${this.shop}`, this.shop, [`HTTP_${status}`]);
     }
-    if (error instanceof HttpRequestError) return { kind: 'retry', message: `connection failed: ${error.message}` };
+    if (error instanceof HttpRequestError) return { kind: 'retry', message: `connection failed: ${error.message}`, ambiguous: true };
     throw error;
   }
 }

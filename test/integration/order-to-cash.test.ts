@@ -105,6 +105,39 @@ describe('order to cash', () => {
     assert.equal(again.order.fulfillments.length, 1);
   });
 
+  it('does not fulfil twice when Shopify applied the fulfillment but its answer was lost', async () => {
+    const shop = await newShop('lost', { autoCreateOrders: true });
+    const order = await shop.merchant.webOrder([{ variantId: shop.variants['TS-S'] as string, quantity: 1 }]);
+    await run(shop.domain, 'orders');
+    await run(shop.domain, 'postSalesDocuments');
+    const admin = await emulatorAdmin();
+    // The next mutation is carried out, then its answer is replaced by a 502.
+    await admin.setFaults(shop.domain, [{ kind: 'http5xx', status: 502, count: 1, phase: 'after', operation: 'mutation' }]);
+    const sent = await run(shop.domain, 'shipments');
+    assert.equal(sent.sent, 1);
+    const fulfilments = await shop.merchant.graphql<{ order: { fulfillments: Array<{ id: string }> } }>('query($id: ID!) { order(id: $id) { fulfillments(first: 5) { id } } }', { id: order.id });
+    assert.equal(fulfilments.order.fulfillments.length, 1);
+    assert.equal((await admin.stats(shop.domain)).faultsInjected, 1);
+    const mirror = await erp.orders.get(shop.domain, order.id);
+    const shipment = await erp.posted.shipment(`PS-${mirror?.document?.no}`);
+    assert.deepEqual(shipment?.fulfillment.fulfillmentIds, fulfilments.order.fulfillments.map((f) => f.id));
+  });
+
+  it('records a shipment Shopify refuses as an error, and sends it again when the user retries', async () => {
+    const shop = await newShop('refused', { autoCreateOrders: true });
+    const order = await shop.merchant.webOrder([{ variantId: shop.variants['TS-S'] as string, quantity: 1 }]);
+    await run(shop.domain, 'orders');
+    await run(shop.domain, 'postSalesDocuments');
+    // The merchant cancels the order in Shopify before the shipment is sent: nothing is left to fulfil.
+    await shop.merchant.graphql('mutation($id: ID!) { orderCancel(orderId: $id, reason: OTHER, restock: false) { orderCancelUserErrors { message } } }', { id: order.id });
+    assert.equal((await run(shop.domain, 'shipments')).failed, 1);
+    const status = await client.getShopStatus(shop.domain);
+    assert.equal(status.cues.shipmentErrors.count, 1);
+    assert.match(status.cues.shipmentErrors.items[0]?.error ?? '', /nothing left to fulfil/);
+    assert.equal(await client.retryShipments(shop.domain), 1);
+    assert.equal((await client.getShopStatus(shop.domain)).cues.unprocessedShipments.count, 1);
+  });
+
   it('turns a fulfilled, paid order into an invoice, posts it and archives the order', async () => {
     const shop = await newShop('invoice', { autoCreateOrders: true });
     const order = await shop.merchant.webOrder([{ variantId: shop.variants['TS-M'] as string, quantity: 1 }], { fulfilled: true });
