@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from './activities';
+import type { ActivityDeps } from './activities/deps';
 import { loadConfig, type AppConfig } from './config';
 import { connectErp, type Erp } from './erp/db';
 import { EnvAndFileTokenSource, type TokenSource } from './secrets';
@@ -16,6 +17,8 @@ export interface SyncWorkerOptions {
   shopifyRetry?: RetrySettings;
   /** Where access tokens come from; defaults to the environment and the configured secrets file. */
   tokens?: TokenSource;
+  /** More activities beside the project's (the benchmark's baseline uses this). */
+  extraActivities?: (deps: ActivityDeps) => Record<string, (...args: never[]) => Promise<unknown>>;
 }
 
 export interface SyncWorker {
@@ -35,19 +38,20 @@ export async function createSyncWorker(options: SyncWorkerOptions): Promise<Sync
   const clientConnection = await Connection.connect({ address: config.temporalAddress });
   const temporal = new Client({ connection: clientConnection, namespace: config.temporalNamespace });
   const shopify = new ShopifyClients(options.tokens ?? new EnvAndFileTokenSource(config.secretsFile), options.shopifyRetry ?? DEFAULT_RETRY);
+  const deps: ActivityDeps = {
+    shops: erp.shops,
+    locations: erp.locations,
+    shopify,
+    temporal,
+    lock: { taskQueue: config.lockTaskQueue, leaseTtlMs: config.lockLeaseSeconds * 1000, historyLimit: config.lockHistoryLimit },
+    erp,
+  };
   const worker = await Worker.create({
     connection,
     namespace: config.temporalNamespace,
     taskQueue: config.taskQueue,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: options.workflowsPath ?? require.resolve('./workflows') }),
-    activities: createActivities({
-      shops: erp.shops,
-      locations: erp.locations,
-      shopify,
-      temporal,
-      lock: { taskQueue: config.lockTaskQueue, leaseTtlMs: config.lockLeaseSeconds * 1000, historyLimit: config.lockHistoryLimit },
-      erp,
-    }),
+    activities: { ...createActivities(deps), ...options.extraActivities?.(deps) },
     // FerretDB on SQLite has a single writer; more parallel activities only queue up behind it.
     maxConcurrentActivityTaskExecutions: 20,
   });
