@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EmulatorAdmin } from '../emulator/admin-client';
+import { Merchant } from '../emulator/merchant-client';
 import { loadConfig, PROJECT_ROOT, STACK_FILE, type StackFile } from '../src/config';
 import { ShopSyncClient } from '../src/client';
 import { createSyncWorker } from '../src/worker';
@@ -27,6 +28,24 @@ function demoToken(): string {
   return secrets[DEMO_SHOP] as string;
 }
 
+/** A few orders a day's trade would bring: paid web orders, one already fulfilled, one from a new buyer. */
+async function seedDemoOrders(emulatorUrl: string, token: string): Promise<void> {
+  const merchant = new Merchant(emulatorUrl, DEMO_SHOP, token);
+  const shirts = await merchant.product('Organic T-shirt', [{ sku: 'TSHIRT-S', price: '19.90' }, { sku: 'TSHIRT-M', price: '19.90' }]);
+  const mugs = await merchant.product('Enamel mug', [{ sku: 'MUG', price: '12.50', barcode: '3760001234567' }]);
+  await merchant.webOrder([{ variantId: shirts['TSHIRT-S'] as string, quantity: 2 }, { variantId: mugs.MUG as string, quantity: 1 }], { email: 'camille@example.com' });
+  await merchant.webOrder([{ variantId: shirts['TSHIRT-M'] as string, quantity: 1 }], { email: 'jules@example.com', fulfilled: true });
+  await merchant.webOrder([{ variantId: mugs.MUG as string, quantity: 4 }], { email: 'new.buyer@example.com' });
+}
+
+async function seedDemoErp(client: ShopSyncClient): Promise<void> {
+  const erp = client.erpStore;
+  await erp.items.upsert({ no: 'TSHIRT', description: 'Organic T-shirt', unitPrice: '19.90', variants: [{ code: 'S' }, { code: 'M' }] });
+  await erp.items.upsert({ no: 'MUG', description: 'Enamel mug', unitPrice: '12.50', barcodes: [{ barcode: '3760001234567' }] });
+  await erp.customers.upsert('C00010', { name: 'Camille Martin', email: 'camille@example.com' });
+  await erp.customers.upsert('C00011', { name: 'Jules Bernard', email: 'jules@example.com' });
+}
+
 async function seedDemoShop(emulatorUrl: string, token: string): Promise<void> {
   const admin = new EmulatorAdmin(emulatorUrl);
   if (await admin.hasShop(DEMO_SHOP)) return;
@@ -43,6 +62,7 @@ async function seedDemoShop(emulatorUrl: string, token: string): Promise<void> {
       { name: 'Old depot', city: 'Lille', countryCode: 'FR', isActive: false },
     ],
   });
+  await seedDemoOrders(emulatorUrl, token);
 }
 
 /** Prints one status line whenever the demo shop's cues, schedules or lock change. */
@@ -94,12 +114,29 @@ async function main(): Promise<void> {
     await seedDemoShop(stack.emulatorUrl, demoToken());
     const config = loadConfig({ ...process.env, SHOPSYNC_STACK_FILE: STACK_FILE });
     client = await ShopSyncClient.connect(config);
-    const demoSettings = { allowBackgroundSyncs: true, schedules: { refreshShopInfo: { every: '10m' } } };
+    await seedDemoErp(client);
+    const demoSettings = {
+      allowBackgroundSyncs: true,
+      autoCreateOrders: true,
+      autoCreateUnknownCustomers: true,
+      skuMapping: 'itemNoAndVariantCode',
+      skuFieldSeparator: '-',
+      shippingChargesAccount: '7190',
+      schedules: {
+        refreshShopInfo: { every: '10m' },
+        orders: { every: '1m' },
+        postSalesDocuments: { every: '5m' },
+        postSalesInvoices: { every: '5m' },
+        shipments: { every: '5m' },
+        payments: { every: '1h' },
+      },
+    };
     if (await client.shops.find(DEMO_SHOP)) await client.updateShop(DEMO_SHOP, demoSettings);
     else await client.addShop({ domain: DEMO_SHOP, ...demoSettings });
     worker = await createSyncWorker({ config });
     void worker.run();
     const run = await client.runTask({ shop: DEMO_SHOP, task: 'refreshShopInfo', wait: true });
+    const imported = await client.runTask({ shop: DEMO_SHOP, task: 'orders', wait: true });
     const record = await client.shops.get(DEMO_SHOP);
     const locations = await client.locations.list(DEMO_SHOP);
     console.log('');
@@ -112,6 +149,7 @@ async function main(): Promise<void> {
     console.log(`Status: ${DEMO_SHOP} "${record.shopInfo?.name}" (${record.shopInfo?.planDisplayName}, ${record.shopInfo?.currencyCode}, ` +
       `${record.shopInfo?.ianaTimezone}): ${locations.filter((l) => l.active).length} active of ${locations.length} locations; ` +
       `shop info refreshed ${record.shopInfo?.refreshedAt.toISOString()}`);
+    console.log(`Orders: ${JSON.stringify(imported.result)}`);
     console.log('Running. Try `npx shopsync status demo-store.myshopify.com` in another terminal. Ctrl-C stops everything.');
     await showLiveStatus(client);
   } catch (error) {

@@ -86,6 +86,11 @@ export class ShopSyncClient {
     return this.erp.locations;
   }
 
+  /** The ERP side: items, customers, sales documents, the order mirror, posted documents. */
+  get erpStore(): Pick<Erp, 'items' | 'customers' | 'salesDocuments' | 'orders' | 'posted' | 'payouts'> {
+    return this.erp;
+  }
+
   async addShop(settings: Record<string, unknown>): Promise<ShopChange> {
     const shop = await this.shops.add(settings);
     return { shop, schedules: await this.schedules.reconcile(shop.settings) };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { Merchant } from '../support/merchant';
-import { emulatedShop, emulatorAdmin } from '../support/stack';
+import { Merchant } from '../../emulator/merchant-client';
+import { emulatedShop, emulatorAdmin, testStack } from '../support/stack';
 
 /** The emulator's products, customers, orders, fulfillments, refunds and payouts, driven like a real store. */
 describe('emulator commerce', () => {
@@ -9,7 +9,7 @@ describe('emulator commerce', () => {
 
   before(async () => {
     const shop = await emulatedShop('commerce', { currencyCode: 'EUR', locations: [{ name: 'Warehouse' }] });
-    merchant = new Merchant(shop.domain, shop.token);
+    merchant = new Merchant((await testStack()).emulatorUrl, shop.domain, shop.token);
     variants = await merchant.product('T-shirt', [{ sku: 'TS-S', price: '10.00' }, { sku: 'TS-M', price: '12.00', barcode: '4006381333931' }]);
   });
 

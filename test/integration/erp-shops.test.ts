@@ -46,6 +46,26 @@ describe('ERP store: shops and locations', () => {
     assert.equal((await erp.shops.get(domain)).settings.shopifyCanUpdateItems, false);
   });
 
+  it('keeps one sales document per order and posts each once, however often it is asked', async () => {
+    const shop = uniqueShop('once');
+    const draft = {
+      type: 'order' as const, sellToCustomerNo: 'C1', billToCustomerNo: 'C1', shipToAddress: null, billToAddress: null, currencyCode: 'EUR',
+      pricesIncludingVat: false, documentDate: '2026-11-26', externalDocumentNo: null, workDescription: null, shopifyOrderId: 'gid://shopify/Order/77',
+      shopifyOrderNo: '#1077', invoiceDiscountAmount: '0.00', amount: '10.00',
+      lines: [{ lineNo: 10000, type: 'item' as const, no: 'TS', variantCode: null, description: 'T', quantity: 1, unitPrice: '10.00', lineDiscountAmount: '0.00', shopifyOrderLineId: 'gid://shopify/LineItem/1' }],
+    };
+    const first = await erp.salesDocuments.createForOrder(shop, `SO-${shop}`, draft, true);
+    // A retry that allocated another number still finds the document of this order.
+    const again = await erp.salesDocuments.createForOrder(shop, `SO-${shop}-retry`, draft, true);
+    assert.equal(again._id, first._id);
+    assert.equal(await erp.db.collection('salesDocuments').countDocuments({ shop }), 1);
+    const posted = await erp.posted.post(first, '2026-11-26');
+    const repeated = await erp.posted.post(first, '2026-11-26');
+    assert.deepEqual(repeated, posted);
+    assert.equal(await erp.db.collection('salesShipments').countDocuments({ shop }), 1);
+    assert.equal(await erp.db.collection('salesInvoices').countDocuments({ shop }), 1);
+  });
+
   it('records locations idempotently, keeps ERP settings on them, and flags removed ones', async () => {
     const shop = uniqueShop('loc');
     const at = new Date();

@@ -21,7 +21,7 @@ function sourceFiles(dir: string): string[] {
 /** Every `#graphql` template literal under src/, with the file it is in. */
 function graphqlDocuments(): Array<{ where: string; text: string }> {
   const documents: Array<{ where: string; text: string }> = [];
-  for (const file of sourceFiles(join(PROJECT_ROOT, 'src'))) {
+  for (const file of [...sourceFiles(join(PROJECT_ROOT, 'src')), ...sourceFiles(join(PROJECT_ROOT, 'scripts'))]) {
     const source = readFileSync(file, 'utf8');
     for (const match of source.matchAll(/`(#graphql[\s\S]*?)`/g)) {
       const text = match[1] as string;
@@ -32,7 +32,7 @@ function graphqlDocuments(): Array<{ where: string; text: string }> {
   return documents;
 }
 
-describe('GraphQL documents against the Admin API 2026-10 schema', () => {
+describe('GraphQL documents (src/ and scripts/) against the Admin API 2026-10 schema', () => {
   const documents = graphqlDocuments();
 
   it('finds the documents to check', () => {

@@ -3,8 +3,8 @@ import { Client, Connection } from '@temporalio/client';
 import { ShopSyncClient } from '../../src/client';
 import { connectErp, type Erp } from '../../src/erp/db';
 import { SyncRecordErrors } from '../../src/temporal/search-attributes';
-import { Merchant } from '../support/merchant';
-import { emulatedShop, emulatorAdmin, testConfig, testWorker } from '../support/stack';
+import { Merchant } from '../../emulator/merchant-client';
+import { emulatedShop, emulatorAdmin, testConfig, testStack, testWorker } from '../support/stack';
 
 /** Orders from Shopify to sales documents, posting, and back to Shopify as fulfillments. */
 describe('order to cash', () => {
@@ -42,7 +42,7 @@ describe('order to cash', () => {
       shippingChargesAccount: '7190',
       ...settings,
     });
-    const merchant = new Merchant(shop.domain, shop.token);
+    const merchant = new Merchant((await testStack()).emulatorUrl, shop.domain, shop.token);
     const variants = await merchant.product('T-shirt', [{ sku: 'TS-S', price: '10.00' }, { sku: 'TS-M', price: '12.00' }]);
     const mug = await merchant.product('Mug', [{ sku: 'NOPE', price: '8.00', barcode: '4006381333931' }]);
     return { ...shop, merchant, variants: { ...variants, ...mug } };
@@ -136,6 +136,20 @@ describe('order to cash', () => {
     assert.match(status.cues.shipmentErrors.items[0]?.error ?? '', /nothing left to fulfil/);
     assert.equal(await client.retryShipments(shop.domain), 1);
     assert.equal((await client.getShopStatus(shop.domain)).cues.unprocessedShipments.count, 1);
+  });
+
+  it('leaves refunded quantities out of the sales document', async () => {
+    const shop = await newShop('refund');
+    const order = await shop.merchant.webOrder([{ variantId: shop.variants['TS-S'] as string, quantity: 3 }]);
+    await shop.merchant.graphql(
+      'mutation($i: RefundInput!) { refundCreate(input: $i) { userErrors { message } } }',
+      { i: { orderId: order.id, refundLineItems: [{ lineItemId: order.lineItems[0]?.id, quantity: 1, restockType: 'NO_RESTOCK' }] } },
+    );
+    await run(shop.domain, 'orders');
+    await run(shop.domain, 'salesDocuments');
+    const mirror = await erp.orders.get(shop.domain, order.id);
+    const document = await erp.salesDocuments.get(mirror?.document?.no as string);
+    assert.equal(document?.lines.find((l) => l.type === 'item')?.quantity, 2);
   });
 
   it('turns a fulfilled, paid order into an invoice, posts it and archives the order', async () => {

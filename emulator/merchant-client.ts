@@ -1,17 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { SHOP_DOMAIN_HEADER } from '../../emulator/server';
-import { testStack } from './stack';
+import { SHOP_DOMAIN_HEADER } from './server';
 
 /**
  * What a merchant (or Shopify's admin) does to a store, done through the emulator's Admin GraphQL
- * API with the shop's token, as a test would drive a real development store.
+ * API with the shop's token, as tests and the demo drive a development store.
  */
 export class Merchant {
-  constructor(readonly shop: string, private readonly token: string) {}
+  constructor(private readonly emulatorUrl: string, readonly shop: string, private readonly token: string) {}
 
   async graphql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const { emulatorUrl } = await testStack();
-    const response = await fetch(`${emulatorUrl}/admin/api/2026-10/graphql.json`, {
+    const response = await fetch(`${this.emulatorUrl}/admin/api/2026-10/graphql.json`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [SHOP_DOMAIN_HEADER]: this.shop, 'x-shopify-access-token': this.token },
       body: JSON.stringify({ query, variables }),
