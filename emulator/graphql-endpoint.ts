@@ -18,6 +18,8 @@ import { ShopifyGraphQLError, type ResolverContext } from './resolvers/context';
 import { mutationResolvers, queryResolvers } from './resolvers';
 import type { EmulatedShop, EmulatorState } from './state';
 
+const IDEMPOTENT_REQUIRED = new Set(['refundCreate', 'inventoryAdjustQuantities', 'inventorySetQuantities', 'inventoryMoveQuantities']);
+
 export interface GraphQLRequestBody {
   query?: unknown;
   variables?: unknown;
@@ -51,6 +53,8 @@ function formatError(error: GraphQLError): ShopifyError {
 /** Parses, validates, prices and runs one Admin API GraphQL request for one shop, as Shopify does. */
 export class GraphQLEndpoint {
   private readonly documents = new Map<string, DocumentNode | readonly GraphQLError[]>();
+  /** Answers of mutations sent with @idempotent(key:), by shop and key. */
+  private readonly replays = new Map<string, GraphQLResponse>();
 
   constructor(private readonly schema: GraphQLSchema, private readonly state: EmulatorState) {}
 
@@ -109,6 +113,17 @@ export class GraphQLEndpoint {
     variables: Record<string, unknown>,
     kind: 'query' | 'mutation',
   ): GraphQLResponse {
+    const idempotency = this.idempotencyKey(operation, variables);
+    if (idempotency.missing.length > 0) {
+      return {
+        status: 200,
+        operation: kind,
+        body: { errors: [{ message: `The @idempotent directive is required for ${idempotency.missing.join(', ')}.`, extensions: { code: 'IDEMPOTENCY_KEY_REQUIRED' } }] },
+      };
+    }
+    const replayKey = idempotency.key ? `${shop.domain}|${idempotency.key}` : undefined;
+    const replay = replayKey ? this.replays.get(replayKey) : undefined;
+    if (replay) return replay; // the same key again: Shopify answers with the first result and does nothing
     const bucket = this.state.bucket(shop);
     const requestedQueryCost = calculateQueryCost(this.schema, operation, fragments, variables);
     if (requestedQueryCost > SINGLE_QUERY_MAX_COST) {
@@ -151,7 +166,7 @@ export class GraphQLEndpoint {
     bucket.refund(requestedQueryCost - actualQueryCost);
     shop.stats.actualCostSpent += actualQueryCost;
     if (kind === 'mutation') this.state.changed();
-    return {
+    const response: GraphQLResponse = {
       status: 200,
       operation: kind,
       body: {
@@ -160,6 +175,27 @@ export class GraphQLEndpoint {
         extensions: { cost: { requestedQueryCost, actualQueryCost, throttleStatus: bucket.status() } },
       },
     };
+    if (replayKey) this.replays.set(replayKey, response);
+    return response;
+  }
+
+  /**
+   * Mutations for which Shopify requires `@idempotent(key: ...)` since 2026-04, and the key given.
+   * A request that repeats a key gets the first answer back without running again.
+   */
+  private idempotencyKey(operation: OperationDefinitionNode, variables: Record<string, unknown>): { key?: string; missing: string[] } {
+    if (operation.operation !== 'mutation') return { missing: [] };
+    const missing: string[] = [];
+    let key: string | undefined;
+    for (const selection of operation.selectionSet.selections) {
+      if (selection.kind !== Kind.FIELD) continue;
+      const directive = selection.directives?.find((d) => d.name.value === 'idempotent');
+      const argument = directive?.arguments?.find((a) => a.name.value === 'key')?.value;
+      const value = argument?.kind === Kind.VARIABLE ? variables[argument.name.value] : argument?.kind === Kind.STRING ? argument.value : undefined;
+      if (typeof value === 'string' && value.length > 0) key = `${selection.name.value}|${value}`;
+      else if (IDEMPOTENT_REQUIRED.has(selection.name.value)) missing.push(selection.name.value);
+    }
+    return { key, missing };
   }
 
   private readonly fieldResolver: GraphQLFieldResolver<unknown, ResolverContext> = (source, args, context, info) => {

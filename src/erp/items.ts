@@ -10,6 +10,8 @@ export interface ItemDocument {
   vendorItemNo: string | null;
   variants: Array<{ code: string; description: string }>;
   barcodes: Array<{ barcode: string; variantCode: string | null }>;
+  /** Quantity on hand per ERP location (and variant); the inventory task sends it to Shopify. */
+  stock: Array<{ locationCode: string; variantCode: string | null; quantity: number }>;
   /** Flat copies for lookups (FerretDB does not query into arrays of documents). */
   variantCodes: string[];
   barcodeList: string[];
@@ -22,6 +24,7 @@ export interface NewItem {
   vendorItemNo?: string;
   variants?: Array<{ code: string; description?: string }>;
   barcodes?: Array<{ barcode: string; variantCode?: string }>;
+  stock?: Array<{ locationCode: string; variantCode?: string; quantity: number }>;
   blocked?: boolean;
 }
 
@@ -49,6 +52,7 @@ export class ItemRepository implements ItemLookups {
         vendorItemNo: item.vendorItemNo ?? null,
         variants,
         barcodes,
+        stock: (item.stock ?? []).map((s) => ({ locationCode: s.locationCode, variantCode: s.variantCode?.toUpperCase() ?? null, quantity: s.quantity })),
         variantCodes: variants.map((v) => v.code),
         barcodeList: barcodes.map((b) => b.barcode),
       },
@@ -58,6 +62,14 @@ export class ItemRepository implements ItemLookups {
 
   async get(no: string): Promise<ItemDocument | null> {
     return this.items.findOne({ _id: no });
+  }
+
+  /** Quantity on hand of an item (or one variant) over the given ERP locations (all when none given). */
+  async stockOnHand(no: string, variantCode: string | null, locationCodes?: string[]): Promise<number> {
+    const item = await this.get(no);
+    return (item?.stock ?? [])
+      .filter((s) => s.variantCode === variantCode && (!locationCodes || locationCodes.includes(s.locationCode)))
+      .reduce((sum, s) => sum + s.quantity, 0);
   }
 
   async itemByNo(no: string): Promise<ItemRef | undefined> {

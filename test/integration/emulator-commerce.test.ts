@@ -60,16 +60,21 @@ describe('emulator commerce', () => {
     assert.deepEqual(updated.customAttributes, [{ key: 'ERP Doc. No.', value: 'SO-1' }]);
     assert.ok(updated.updatedAt > first.updatedAt);
     const lineId = created.lineItems[0]?.id;
-    const refund = await merchant.graphql<{ refundCreate: { userErrors: Array<{ message: string }> } }>(
-      'mutation($i: RefundInput!) { refundCreate(input: $i) { refund { id totalRefundedSet { shopMoney { amount } } } userErrors { field message } } }',
-      { i: { orderId: created.id, refundLineItems: [{ lineItemId: lineId, quantity: 1, restockType: 'NO_RESTOCK' }] } },
+    const refundOne = { i: { orderId: created.id, refundLineItems: [{ lineItemId: lineId, quantity: 1, restockType: 'NO_RESTOCK' }] } };
+    await assert.rejects(
+      merchant.graphql('mutation($i: RefundInput!) { refundCreate(input: $i) { userErrors { message } } }', refundOne),
+      /@idempotent directive is required for refundCreate/,
     );
+    const REFUND = 'mutation($i: RefundInput!, $k: String!) { refundCreate(input: $i) @idempotent(key: $k) { refund { id totalRefundedSet { shopMoney { amount } } } userErrors { field message } } }';
+    const refund = await merchant.graphql<{ refundCreate: { refund: { id: string }; userErrors: Array<{ message: string }> } }>(REFUND, { ...refundOne, k: 'refund-1' });
     assert.deepEqual(refund.refundCreate.userErrors, []);
+    const repeated = await merchant.graphql<{ refundCreate: { refund: { id: string } } }>(REFUND, { ...refundOne, k: 'refund-1' });
+    assert.equal(repeated.refundCreate.refund.id, refund.refundCreate.refund.id, 'the same key answers the first refund, refunding nothing more');
     const refunded = await getOrder(created.id);
     assert.equal(refunded.displayFinancialStatus, 'PARTIALLY_REFUNDED');
     assert.equal(refunded.lineItems.nodes[0].currentQuantity, 2);
     const over = await merchant.graphql<{ refundCreate: { userErrors: Array<{ message: string }> } }>(
-      'mutation($i: RefundInput!) { refundCreate(input: $i) { userErrors { field message } } }',
+      'mutation($i: RefundInput!) { refundCreate(input: $i) @idempotent(key: "refund-2") { userErrors { field message } } }',
       { i: { orderId: created.id, refundLineItems: [{ lineItemId: lineId, quantity: 5 }] } },
     );
     assert.match(over.refundCreate.userErrors[0]?.message ?? '', /cannot refund more/);

@@ -142,7 +142,7 @@ describe('order to cash', () => {
     const shop = await newShop('refund');
     const order = await shop.merchant.webOrder([{ variantId: shop.variants['TS-S'] as string, quantity: 3 }]);
     await shop.merchant.graphql(
-      'mutation($i: RefundInput!) { refundCreate(input: $i) { userErrors { message } } }',
+      'mutation($i: RefundInput!) { refundCreate(input: $i) @idempotent(key: "refund-of-one-shirt") { userErrors { message } } }',
       { i: { orderId: order.id, refundLineItems: [{ lineItemId: order.lineItems[0]?.id, quantity: 1, restockType: 'NO_RESTOCK' }] } },
     );
     await run(shop.domain, 'orders');
