@@ -1,11 +1,11 @@
 import type { ActivityDeps } from '../../src/activities/deps';
-import type { RawLine, RawOrder } from '../../src/shopify/documents/orders';
+import { ORDER_HEADER_FRAGMENT, ORDER_LINE_FRAGMENT, type RawLine, type RawOrder } from '../../src/shopify/documents/orders';
 import { orderFromRaw } from '../../src/shopify/order-mapper';
 
 /**
  * The connector's request structure for importing orders (reference 2.1 and 3.1), as a baseline:
  * a page of 25 orders, then for each order one request for its header and one per 10 lines,
- * selecting the same fields as the project's import. Run as one activity per order, as a direct port
+ * selecting the same fields as the project's import (the same fragments). Run as one activity per order, as a direct port
  * of the connector's per-order loop would be.
  */
 export const BASELINE_PAGE_QUERY = `#graphql
@@ -19,40 +19,21 @@ export const BASELINE_PAGE_QUERY = `#graphql
 
 export const BASELINE_HEADER_QUERY = `#graphql
   query BaselineOrderHeader($id: ID!) {
-    order(id: $id) {
-      id name createdAt updatedAt closed cancelledAt test email phone currencyCode presentmentCurrencyCode taxesIncluded
-      displayFinancialStatus displayFulfillmentStatus sourceName tags note poNumber
-      customAttributes { key value }
-      channelInformation { channelDefinition { handle } }
-      customer { id email phone firstName lastName }
-      billingAddress { firstName lastName company address1 address2 city zip provinceCode countryCodeV2 phone }
-      shippingAddress { firstName lastName company address1 address2 city zip provinceCode countryCodeV2 phone }
-      subtotalPriceSet { shopMoney { amount } presentmentMoney { amount } }
-      totalShippingPriceSet { shopMoney { amount } presentmentMoney { amount } }
-      totalDiscountsSet { shopMoney { amount } presentmentMoney { amount } }
-      cartDiscountAmountSet { shopMoney { amount } presentmentMoney { amount } }
-      totalTaxSet { shopMoney { amount } presentmentMoney { amount } }
-      totalPriceSet { shopMoney { amount } presentmentMoney { amount } }
-      shippingLines(first: 2) { nodes { title code originalPriceSet { shopMoney { amount } presentmentMoney { amount } } } }
-      transactions(first: 3) { id kind status gateway amountSet { shopMoney { amount } presentmentMoney { amount } } }
-    }
+    order(id: $id) { ...OrderHeaderFields }
   }
+  ${ORDER_HEADER_FRAGMENT}
 `;
 
 export const BASELINE_LINES_QUERY = `#graphql
   query BaselineOrderLines($id: ID!, $after: String) {
     order(id: $id) {
       lineItems(first: 10, after: $after) {
-        nodes {
-          id sku title quantity currentQuantity isGiftCard requiresShipping
-          variant { id barcode }
-          originalUnitPriceSet { shopMoney { amount } presentmentMoney { amount } }
-          totalDiscountSet { shopMoney { amount } presentmentMoney { amount } }
-        }
+        nodes { ...OrderLineFields }
         pageInfo { hasNextPage endCursor }
       }
     }
   }
+  ${ORDER_LINE_FRAGMENT}
 `;
 
 type Header = Omit<RawOrder, 'lineItems'>;

@@ -9,64 +9,78 @@ export const ORDER_LINES_PER_PAGE = 6;
 /** Orders per request: 9 × 100 points keeps the requested cost under Shopify's 1,000 (a test checks it). */
 export const ORDERS_PER_PAGE = 9;
 
+/** The order fields the ERP keeps (the connector's order header), shared by every order query. */
+export const ORDER_HEADER_FRAGMENT = `#graphql
+  fragment OrderHeaderFields on Order {
+    id
+    name
+    createdAt
+    updatedAt
+    closed
+    cancelledAt
+    test
+    email
+    phone
+    currencyCode
+    presentmentCurrencyCode
+    taxesIncluded
+    displayFinancialStatus
+    displayFulfillmentStatus
+    sourceName
+    tags
+    note
+    poNumber
+    customAttributes { key value }
+    channelInformation { channelDefinition { handle } }
+    customer { id email phone firstName lastName }
+    billingAddress { firstName lastName company address1 address2 city zip provinceCode countryCodeV2 phone }
+    shippingAddress { firstName lastName company address1 address2 city zip provinceCode countryCodeV2 phone }
+    subtotalPriceSet { shopMoney { amount } presentmentMoney { amount } }
+    totalShippingPriceSet { shopMoney { amount } presentmentMoney { amount } }
+    totalDiscountsSet { shopMoney { amount } presentmentMoney { amount } }
+    cartDiscountAmountSet { shopMoney { amount } presentmentMoney { amount } }
+    totalTaxSet { shopMoney { amount } presentmentMoney { amount } }
+    totalPriceSet { shopMoney { amount } presentmentMoney { amount } }
+    shippingLines(first: 2) {
+      nodes { title code originalPriceSet { shopMoney { amount } presentmentMoney { amount } } }
+    }
+    transactions(first: 3) {
+      id kind status gateway amountSet { shopMoney { amount } presentmentMoney { amount } }
+    }
+  }
+`;
+
+/** The line fields the ERP keeps (the connector's order line). */
+export const ORDER_LINE_FRAGMENT = `#graphql
+  fragment OrderLineFields on LineItem {
+    id
+    sku
+    title
+    quantity
+    currentQuantity
+    isGiftCard
+    requiresShipping
+    variant { id barcode }
+    originalUnitPriceSet { shopMoney { amount } presentmentMoney { amount } }
+    totalDiscountSet { shopMoney { amount } presentmentMoney { amount } }
+  }
+`;
+
 export const ORDERS_PAGE_QUERY = `#graphql
   query OrdersPage($first: Int!, $after: String, $query: String, $lines: Int!) {
     orders(first: $first, after: $after, query: $query) {
       nodes {
-        id
-        name
-        createdAt
-        updatedAt
-        closed
-        cancelledAt
-        test
-        email
-        phone
-        currencyCode
-        presentmentCurrencyCode
-        taxesIncluded
-        displayFinancialStatus
-        displayFulfillmentStatus
-        sourceName
-        tags
-        note
-        poNumber
-        customAttributes { key value }
-        channelInformation { channelDefinition { handle } }
-        customer { id email phone firstName lastName }
-        billingAddress { firstName lastName company address1 address2 city zip provinceCode countryCodeV2 phone }
-        shippingAddress { firstName lastName company address1 address2 city zip provinceCode countryCodeV2 phone }
-        subtotalPriceSet { shopMoney { amount } presentmentMoney { amount } }
-        totalShippingPriceSet { shopMoney { amount } presentmentMoney { amount } }
-        totalDiscountsSet { shopMoney { amount } presentmentMoney { amount } }
-        cartDiscountAmountSet { shopMoney { amount } presentmentMoney { amount } }
-        totalTaxSet { shopMoney { amount } presentmentMoney { amount } }
-        totalPriceSet { shopMoney { amount } presentmentMoney { amount } }
+        ...OrderHeaderFields
         lineItems(first: $lines) {
-          nodes {
-            id
-            sku
-            title
-            quantity
-            currentQuantity
-            isGiftCard
-            requiresShipping
-            variant { id barcode }
-            originalUnitPriceSet { shopMoney { amount } presentmentMoney { amount } }
-            totalDiscountSet { shopMoney { amount } presentmentMoney { amount } }
-          }
+          nodes { ...OrderLineFields }
           pageInfo { hasNextPage endCursor }
-        }
-        shippingLines(first: 2) {
-          nodes { title code originalPriceSet { shopMoney { amount } presentmentMoney { amount } } }
-        }
-        transactions(first: 3) {
-          id kind status gateway amountSet { shopMoney { amount } presentmentMoney { amount } }
         }
       }
       pageInfo { hasNextPage endCursor }
     }
   }
+  ${ORDER_HEADER_FRAGMENT}
+  ${ORDER_LINE_FRAGMENT}
 `;
 
 /** The rest of the lines of an order with more than fit in the page query. */
@@ -74,22 +88,12 @@ export const ORDER_MORE_LINES_QUERY = `#graphql
   query OrderMoreLines($id: ID!, $after: String) {
     order(id: $id) {
       lineItems(first: 100, after: $after) {
-        nodes {
-          id
-          sku
-          title
-          quantity
-          currentQuantity
-          isGiftCard
-          requiresShipping
-          variant { id barcode }
-          originalUnitPriceSet { shopMoney { amount } presentmentMoney { amount } }
-          totalDiscountSet { shopMoney { amount } presentmentMoney { amount } }
-        }
+        nodes { ...OrderLineFields }
         pageInfo { hasNextPage endCursor }
       }
     }
   }
+  ${ORDER_LINE_FRAGMENT}
 `;
 
 export interface MoneyBag {
