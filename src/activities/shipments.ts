@@ -104,8 +104,13 @@ export function createShipmentActivities({ erp, shopify }: ActivityDeps) {
       const { settings } = await erp.shops.get(input.shop);
       if (!settings.enabled) throw new ShopDisabledError(`shop ${input.shop} is disabled`);
       const counts: ShipmentCounts = { sent: 0, failed: 0, nothingToSend: 0, waiting: 0 };
-      if (!settings.allowOutgoingRequests) return counts;
       for (const no of input.shipmentNos) {
+        if (!settings.allowOutgoingRequests) {
+          // Not sent, and not silently: the reason shows under skipped records until the setting changes.
+          await erp.skipped.record(input.shop, 'salesShipment', no, 'not sent: the shop has allowOutgoingRequests off');
+          counts.waiting += 1;
+          continue;
+        }
         const shipment = await erp.posted.shipment(no);
         if (!shipment || shipment.fulfillment.state !== 'unprocessed') continue;
         counts[await sendShipment(input.shop, shipment, settings.sendShippingConfirmation)] += 1;

@@ -152,6 +152,19 @@ describe('order to cash', () => {
     assert.equal(document?.lines.find((l) => l.type === 'item')?.quantity, 2);
   });
 
+  it('sends nothing to Shopify when the shop forbids outgoing requests, and says so', async () => {
+    const shop = await newShop('quiet', { autoCreateOrders: true, allowOutgoingRequests: false });
+    const order = await shop.merchant.webOrder([{ variantId: shop.variants['TS-S'] as string, quantity: 1 }]);
+    await run(shop.domain, 'orders');
+    await run(shop.domain, 'postSalesDocuments');
+    assert.deepEqual(await run(shop.domain, 'shipments'), { sent: 0, failed: 0, nothingToSend: 0, waiting: 1 });
+    const attributes = await shop.merchant.graphql<{ order: { customAttributes: unknown[]; fulfillments: unknown[] } }>('query($id: ID!) { order(id: $id) { customAttributes { key } fulfillments(first: 1) { id } } }', { id: order.id });
+    assert.deepEqual(attributes.order, { customAttributes: [], fulfillments: [] });
+    const status = await client.getShopStatus(shop.domain);
+    assert.match(status.cues.skippedRecords.items[0]?.error ?? '', /allowOutgoingRequests off/);
+    assert.equal(status.cues.unprocessedShipments.count, 1);
+  });
+
   it('turns a fulfilled, paid order into an invoice, posts it and archives the order', async () => {
     const shop = await newShop('invoice', { autoCreateOrders: true });
     const order = await shop.merchant.webOrder([{ variantId: shop.variants['TS-M'] as string, quantity: 1 }], { fulfilled: true });
