@@ -65,16 +65,39 @@ function shopifyLibrary(): Shopify {
   return api;
 }
 
+/** What the worker learns about one shop and keeps between activities: its bucket and what each document costs. */
+export interface ShopBudget {
+  pacer: ShopPacer;
+  expectedCost: Map<string, number>;
+}
+
+type GraphqlClient = InstanceType<Shopify['clients']['Graphql']>;
+
 /** The Admin GraphQL API of one shop, paced by the shop's cost budget and retried within reason. */
 export class ShopifyAdminClient {
-  private readonly expectedCost = new Map<string, number>();
+  private readonly pacer: ShopPacer;
+  private readonly expectedCost: Map<string, number>;
+  private graphql: { token: string; client: GraphqlClient } | undefined;
 
   constructor(
     readonly shop: string,
     private readonly tokens: TokenSource,
-    private readonly pacer: ShopPacer,
+    budget: ShopBudget,
     private readonly retry: RetrySettings = DEFAULT_RETRY,
-  ) {}
+  ) {
+    this.pacer = budget.pacer;
+    this.expectedCost = budget.expectedCost;
+  }
+
+  /** The library's client for the current token (rebuilt when the token was rotated). */
+  private client(): GraphqlClient {
+    const token = this.tokens.tokenFor(this.shop);
+    if (this.graphql?.token !== token) {
+      const session = new Session({ id: `offline_${this.shop}`, shop: this.shop, state: '', isOnline: false, accessToken: token });
+      this.graphql = { token, client: new (shopifyLibrary().clients.Graphql)({ session }) };
+    }
+    return this.graphql.client;
+  }
 
   /**
    * Sends one document. Throttling and 429 are waited out (Shopify did not run the request); a 5xx or
@@ -84,8 +107,7 @@ export class ShopifyAdminClient {
    */
   async request<T>(document: string, variables?: Record<string, unknown>, options: { idempotent?: boolean } = {}): Promise<ShopifyResult<T>> {
     const mayRepeat = options.idempotent ?? !isMutation(document);
-    const session = new Session({ id: `offline_${this.shop}`, shop: this.shop, state: '', isOnline: false, accessToken: this.tokens.tokenFor(this.shop) });
-    const graphql = new (shopifyLibrary().clients.Graphql)({ session });
+    const graphql = this.client();
     let failures = 0;
     let throttles = 0;
     for (;;) {
@@ -168,18 +190,18 @@ export class ShopifyAdminClient {
   }
 }
 
-/** Hands out clients per shop; the pacer of a shop lives as long as this factory (the worker process). */
+/** Hands out clients per shop; a shop's budget lives as long as this factory (the worker process). */
 export class ShopifyClients {
-  private readonly pacers = new Map<string, ShopPacer>();
+  private readonly budgets = new Map<string, ShopBudget>();
 
   constructor(private readonly tokens: TokenSource, private readonly retry: RetrySettings = DEFAULT_RETRY) {}
 
   forShop(shop: string): ShopifyAdminClient {
-    let pacer = this.pacers.get(shop);
-    if (!pacer) {
-      pacer = new ShopPacer();
-      this.pacers.set(shop, pacer);
+    let budget = this.budgets.get(shop);
+    if (!budget) {
+      budget = { pacer: new ShopPacer(), expectedCost: new Map() };
+      this.budgets.set(shop, budget);
     }
-    return new ShopifyAdminClient(shop, this.tokens, pacer, this.retry);
+    return new ShopifyAdminClient(shop, this.tokens, budget, this.retry);
   }
 }
