@@ -1,4 +1,3 @@
-import { ConfigError } from './config';
 import { ShopSyncClient, TaskRunFailedError } from './client';
 import { UsageError } from './cli/args';
 import { ordersCommand, RECORDS_HELP, shipmentsCommand } from './cli/records';
@@ -7,9 +6,6 @@ import { lockCommand, runsCommand, RUNS_HELP } from './cli/runs';
 import { schedulesCommand, SCHEDULES_HELP } from './cli/schedules';
 import { shopsCommand, SHOPS_HELP } from './cli/shops';
 import { FAILURES_HELP, failuresCommand, STATUS_HELP, statusCommand } from './cli/status';
-import { ScheduleMissingError } from './schedules';
-import { InvalidShopSettingsError } from './domain/shop-settings';
-import { ShopExistsError, ShopNotFoundError } from './erp/shop-repository';
 
 const HELP = `shopsync: keeps a Shopify store and an ERP in sync in the background, on Temporal.
 
@@ -66,11 +62,8 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-const EXPECTED_ERRORS = [UsageError, ConfigError, InvalidShopSettingsError, ShopExistsError, ShopNotFoundError, TaskRunFailedError, ScheduleMissingError];
-
 main(process.argv.slice(2)).catch((error: unknown) => {
-  const expected = EXPECTED_ERRORS.some((ErrorClass) => error instanceof ErrorClass);
   console.error(`shopsync: ${error instanceof Error ? error.message : String(error)}`);
   if (error instanceof TaskRunFailedError && error.run.webUiUrl) console.error(`Web UI: ${error.run.webUiUrl}`);
-  process.exit(expected && error instanceof UsageError ? 2 : 1);
+  process.exit(error instanceof UsageError ? 2 : 1);
 });

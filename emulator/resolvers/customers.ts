@@ -1,8 +1,9 @@
+import { parseGid } from '../gid';
 import type { Address, EmulatedCustomer } from '../commerce';
 import type { EmulatedShop, EmulatorState } from '../state';
 import type { ResolverModule } from './context';
 import { customerObject } from './objects';
-import { idOf, userError, type UserError } from './user-errors';
+import { userError, type UserError } from './user-errors';
 
 export interface CustomerFields {
   email?: string | null;
@@ -65,7 +66,7 @@ export function createCustomer(shop: EmulatedShop, state: EmulatorState, input: 
 export const customerResolvers: ResolverModule = {
   query: {
     customer: (args, { shop }) => {
-      const customer = shop.customers.find((c) => c.id === idOf(args.id, 'Customer'));
+      const customer = shop.customers.find((c) => c.id === parseGid(args.id, 'Customer'));
       return customer ? customerObject(customer) : null;
     },
   },

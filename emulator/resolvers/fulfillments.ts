@@ -1,9 +1,9 @@
 import { cents, money, type EmulatedFulfillment, type EmulatedFulfillmentOrder, type EmulatedOrder } from '../commerce';
-import { gid } from '../gid';
+import { gid, parseGid } from '../gid';
 import type { ResolverModule } from './context';
 import { fulfillmentOrderObject, orderObject, orderTotals } from './objects';
 import { findOrder, touch } from './orders';
-import { idOf, userError, type UserError } from './user-errors';
+import { userError, type UserError } from './user-errors';
 
 interface FulfillmentInput {
   lineItemsByFulfillmentOrder: Array<{ fulfillmentOrderId: string; fulfillmentOrderLineItems?: Array<{ id: string; quantity: number }> }>;
@@ -22,7 +22,7 @@ interface RefundInput {
 export const fulfillmentResolvers: ResolverModule = {
   query: {
     fulfillmentOrder: (args, { shop }) => {
-      const id = idOf(args.id, 'FulfillmentOrder');
+      const id = parseGid(args.id, 'FulfillmentOrder');
       for (const order of shop.orders) {
         const fo = order.fulfillmentOrders.find((f) => f.id === id);
         if (fo) return fulfillmentOrderObject(shop, order, fo);
@@ -37,7 +37,7 @@ export const fulfillmentResolvers: ResolverModule = {
       const plan: Array<{ order: EmulatedOrder; fo: EmulatedFulfillmentOrder; lines: Array<{ lineId: number; quantity: number }> }> = [];
       input.lineItemsByFulfillmentOrder.forEach((group, index) => {
         const path = ['fulfillment', 'lineItemsByFulfillmentOrder', index];
-        const foId = idOf(group.fulfillmentOrderId, 'FulfillmentOrder');
+        const foId = parseGid(group.fulfillmentOrderId, 'FulfillmentOrder');
         const order = shop.orders.find((o) => o.fulfillmentOrders.some((f) => f.id === foId));
         const fo = order?.fulfillmentOrders.find((f) => f.id === foId);
         if (!order || !fo) return void errors.push(userError([...path, 'fulfillmentOrderId'], 'Fulfillment order does not exist.'));
@@ -47,7 +47,7 @@ export const fulfillmentResolvers: ResolverModule = {
         const requested = group.fulfillmentOrderLineItems ?? fo.lineItems.filter((l) => l.remainingQuantity > 0).map((l) => ({ id: gid('FulfillmentOrderLineItem', l.id), quantity: l.remainingQuantity }));
         const lines: Array<{ lineId: number; quantity: number }> = [];
         requested.forEach((item, itemIndex) => {
-          const line = fo.lineItems.find((l) => l.id === idOf(item.id, 'FulfillmentOrderLineItem'));
+          const line = fo.lineItems.find((l) => l.id === parseGid(item.id, 'FulfillmentOrderLineItem'));
           const itemPath = [...path, 'fulfillmentOrderLineItems', itemIndex];
           if (!line) return void errors.push(userError([...itemPath, 'id'], 'Fulfillment order line item does not exist.'));
           if (!(item.quantity > 0) || item.quantity > line.remainingQuantity) {
@@ -100,7 +100,7 @@ export const fulfillmentResolvers: ResolverModule = {
       if (!order) return { refund: null, order: null, userErrors: [userError(['orderId'], 'Order does not exist')] };
       const errors: UserError[] = [];
       const lines = (input.refundLineItems ?? []).map((item, index) => {
-        const line = order.lineItems.find((l) => l.id === idOf(item.lineItemId, 'LineItem'));
+        const line = order.lineItems.find((l) => l.id === parseGid(item.lineItemId, 'LineItem'));
         if (!line) errors.push(userError(['refundLineItems', index, 'lineItemId'], 'Line item does not exist'));
         else if (!(item.quantity > 0) || item.quantity > line.quantity - line.refundedQuantity) {
           errors.push(userError(['refundLineItems', index, 'quantity'], `Quantity cannot refund more items than were purchased (${line.quantity - line.refundedQuantity} left)`));

@@ -45,7 +45,7 @@ export const locationResolvers: ResolverModule = {
         const primary = shop.locations.find((location) => location.isActive);
         return primary ? { ...locationObject(primary), isPrimary: true } : null;
       }
-      const id = parseGid(String(args.id), 'Location');
+      const id = parseGid(args.id, 'Location');
       const found = shop.locations.find((location) => location.id === id);
       return found ? locationObject(found) : null;
     },

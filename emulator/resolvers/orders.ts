@@ -1,3 +1,4 @@
+import { parseGid } from '../gid';
 import { cents, money, type EmulatedLineItem, type EmulatedOrder, type EmulatedTransaction } from '../commerce';
 import { matcher, parseSearchQuery } from '../search-query';
 import type { EmulatedShop, EmulatorState } from '../state';
@@ -5,7 +6,7 @@ import { paginate, type ConnectionArgs } from './connection';
 import type { ResolverModule } from './context';
 import { createCustomer, toAddress, validateCustomer, type CustomerFields } from './customers';
 import { customerObject, financialStatus, fulfillmentStatus, orderObject, orderTotals, productObject, variantObject } from './objects';
-import { idOf, userError, type UserError } from './user-errors';
+import { userError, type UserError } from './user-errors';
 
 type MoneyBagInput = { shopMoney: { amount: string; currencyCode: string } };
 
@@ -79,7 +80,7 @@ function sortOrders(orders: EmulatedOrder[], sortKey: unknown): EmulatedOrder[] 
 }
 
 export function findOrder(shop: EmulatedShop, id: unknown): EmulatedOrder | undefined {
-  const numeric = idOf(id, 'Order');
+  const numeric = parseGid(id, 'Order');
   return shop.orders.find((o) => o.id === numeric);
 }
 
@@ -90,14 +91,14 @@ function validateOrder(shop: EmulatedShop, input: OrderCreateInput): UserError[]
   lines.forEach((line, index) => {
     const path = ['order', 'lineItems', index];
     if (!(line.quantity > 0)) errors.push(userError([...path, 'quantity'], 'Quantity must be greater than 0', 'INVALID'));
-    if (line.variantId !== undefined && !shop.products.some((p) => p.variants.some((v) => v.id === idOf(line.variantId, 'ProductVariant')))) {
+    if (line.variantId !== undefined && !shop.products.some((p) => p.variants.some((v) => v.id === parseGid(line.variantId, 'ProductVariant')))) {
       errors.push(userError([...path, 'variantId'], 'Variant does not exist', 'PRODUCT_DOES_NOT_EXIST'));
     }
     if (line.variantId === undefined && (!line.title || !line.priceSet)) {
       errors.push(userError([...path], 'A line item without a variant needs a title and a price', 'INVALID'));
     }
   });
-  if (input.customerId !== undefined && !shop.customers.some((c) => c.id === idOf(input.customerId, 'Customer'))) {
+  if (input.customerId !== undefined && !shop.customers.some((c) => c.id === parseGid(input.customerId, 'Customer'))) {
     errors.push(userError(['order', 'customerId'], 'Customer does not exist', 'CUSTOMER_DOES_NOT_EXIST'));
   }
   if (input.customer?.toUpsert && !input.customer.toUpsert.id) {
@@ -109,13 +110,13 @@ function validateOrder(shop: EmulatedShop, input: OrderCreateInput): UserError[]
 }
 
 function resolveCustomer(shop: EmulatedShop, state: EmulatorState, input: OrderCreateInput): number | null {
-  if (input.customerId) return idOf(input.customerId, 'Customer') ?? null;
+  if (input.customerId) return parseGid(input.customerId, 'Customer') ?? null;
   const associate = input.customer?.toAssociate;
-  if (associate?.id) return idOf(associate.id, 'Customer') ?? null;
+  if (associate?.id) return parseGid(associate.id, 'Customer') ?? null;
   if (associate?.email) return shop.customers.find((c) => c.email?.toLowerCase() === associate.email?.toLowerCase())?.id ?? null;
   const upsert = input.customer?.toUpsert;
   if (!upsert) return null;
-  const existing = upsert.id ? shop.customers.find((c) => c.id === idOf(upsert.id, 'Customer')) : shop.customers.find((c) => upsert.email && c.email?.toLowerCase() === upsert.email.toLowerCase());
+  const existing = upsert.id ? shop.customers.find((c) => c.id === parseGid(upsert.id, 'Customer')) : shop.customers.find((c) => upsert.email && c.email?.toLowerCase() === upsert.email.toLowerCase());
   if (existing) {
     Object.assign(existing, Object.fromEntries(Object.entries({ firstName: upsert.firstName, lastName: upsert.lastName, phone: upsert.phone }).filter(([, v]) => v !== undefined)));
     existing.updatedAt = state.now();
@@ -128,7 +129,7 @@ export function createOrder(shop: EmulatedShop, state: EmulatorState, input: Ord
   const now = state.now();
   const currency = input.currency ?? shop.currencyCode;
   const lineItems: EmulatedLineItem[] = (input.lineItems ?? []).map((line) => {
-    const variantId = line.variantId ? (idOf(line.variantId, 'ProductVariant') as number) : null;
+    const variantId = line.variantId ? (parseGid(line.variantId, 'ProductVariant') as number) : null;
     const product = variantId ? shop.products.find((p) => p.variants.some((v) => v.id === variantId)) : undefined;
     const variant = product?.variants.find((v) => v.id === variantId);
     return {
@@ -250,15 +251,15 @@ export const orderResolvers: ResolverModule = {
           return order ? orderObject(shop, order) : null;
         }
         if (type === 'Customer') {
-          const customer = shop.customers.find((c) => c.id === idOf(id, 'Customer'));
+          const customer = shop.customers.find((c) => c.id === parseGid(id, 'Customer'));
           return customer ? customerObject(customer) : null;
         }
         if (type === 'Product') {
-          const product = shop.products.find((p) => p.id === idOf(id, 'Product'));
+          const product = shop.products.find((p) => p.id === parseGid(id, 'Product'));
           return product ? productObject(shop, product) : null;
         }
         if (type === 'ProductVariant') {
-          const variant = shop.products.flatMap((p) => p.variants).find((v) => v.id === idOf(id, 'ProductVariant'));
+          const variant = shop.products.flatMap((p) => p.variants).find((v) => v.id === parseGid(id, 'ProductVariant'));
           return variant ? variantObject(shop, variant) : null;
         }
         return null;

@@ -1,8 +1,9 @@
+import { parseGid } from '../gid';
 import type { EmulatedProduct, EmulatedVariant } from '../commerce';
 import { paginate, type ConnectionArgs } from './connection';
 import type { ResolverModule } from './context';
 import { productObject, variantObject } from './objects';
-import { idOf, userError } from './user-errors';
+import { userError } from './user-errors';
 
 interface VariantInput {
   price?: string;
@@ -15,11 +16,11 @@ interface VariantInput {
 export const productResolvers: ResolverModule = {
   query: {
     product: (args, { shop }) => {
-      const product = shop.products.find((p) => p.id === idOf(args.id, 'Product'));
+      const product = shop.products.find((p) => p.id === parseGid(args.id, 'Product'));
       return product ? productObject(shop, product) : null;
     },
     productVariant: (args, { shop }) => {
-      const variant = shop.products.flatMap((p) => p.variants).find((v) => v.id === idOf(args.id, 'ProductVariant'));
+      const variant = shop.products.flatMap((p) => p.variants).find((v) => v.id === parseGid(args.id, 'ProductVariant'));
       return variant ? variantObject(shop, variant) : null;
     },
     products: (args, { shop }) => paginate(shop.products.map((p) => productObject(shop, p)), args as ConnectionArgs, (p) => p.id),
@@ -48,7 +49,7 @@ export const productResolvers: ResolverModule = {
       return { product: productObject(shop, product), userErrors: [] };
     },
     productVariantsBulkCreate: (args, { shop, state }) => {
-      const product = shop.products.find((p) => p.id === idOf(args.productId, 'Product'));
+      const product = shop.products.find((p) => p.id === parseGid(args.productId, 'Product'));
       if (!product) return { product: null, productVariants: null, userErrors: [userError(['productId'], 'Product does not exist', 'PRODUCT_DOES_NOT_EXIST')] };
       const inputs = args.variants as VariantInput[];
       const errors = inputs.flatMap((input, index) =>

@@ -8,8 +8,3 @@ export interface UserError {
 export function userError(field: Array<string | number> | null, message: string, code?: string): UserError {
   return { field: field ? field.map(String) : null, message, ...(code ? { code } : {}) };
 }
-
-export function idOf(value: unknown, type: string): number | undefined {
-  const match = /^gid:\/\/shopify\/([A-Za-z]+)\/(\d+)$/.exec(String(value ?? ''));
-  return match && match[1] === type ? Number(match[2]) : undefined;
-}

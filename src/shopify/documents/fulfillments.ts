@@ -1,3 +1,5 @@
+import type { ShopifyUserError } from './orders';
+
 /** What an order can still fulfil, and the fulfillments made since a moment (to recognise our own after a lost answer). */
 export const ORDER_FULFILLMENT_STATE_QUERY = `#graphql
   query OrderFulfillmentState($id: ID!) {
@@ -50,5 +52,5 @@ export const FULFILLMENT_CREATE = `#graphql
 `;
 
 export interface FulfillmentCreateData {
-  fulfillmentCreate: { fulfillment: { id: string; status: string } | null; userErrors: Array<{ field: string[] | null; message: string }> };
+  fulfillmentCreate: { fulfillment: { id: string; status: string } | null; userErrors: ShopifyUserError[] };
 }

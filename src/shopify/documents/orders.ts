@@ -96,6 +96,12 @@ export const ORDER_MORE_LINES_QUERY = `#graphql
   ${ORDER_LINE_FRAGMENT}
 `;
 
+/** Shopify's userErrors: the mutation ran, the input was refused, `field` says where. */
+export interface ShopifyUserError {
+  field: string[] | null;
+  message: string;
+}
+
 export interface MoneyBag {
   shopMoney: { amount: string };
   presentmentMoney: { amount: string };
@@ -183,7 +189,7 @@ export const ORDER_SET_ATTRIBUTES = `#graphql
 `;
 
 export interface OrderSetAttributesData {
-  orderUpdate: { order: { id: string; updatedAt: string } | null; userErrors: Array<{ field: string[] | null; message: string }> };
+  orderUpdate: { order: { id: string; updatedAt: string } | null; userErrors: ShopifyUserError[] };
 }
 
 export const ORDER_CLOSE = `#graphql
@@ -196,5 +202,5 @@ export const ORDER_CLOSE = `#graphql
 `;
 
 export interface OrderCloseData {
-  orderClose: { order: { id: string; closed: boolean } | null; userErrors: Array<{ field: string[] | null; message: string }> };
+  orderClose: { order: { id: string; closed: boolean } | null; userErrors: ShopifyUserError[] };
 }
