@@ -1,4 +1,4 @@
-import { ShopSyncClient, TaskRunFailedError } from './client';
+import { InvalidRunRequestError, ShopSyncClient, TaskRunFailedError } from './client';
 import { UsageError } from './cli/args';
 import { ordersCommand, RECORDS_HELP, shipmentsCommand } from './cli/records';
 import { runCommand, RUN_HELP } from './cli/run';
@@ -17,7 +17,7 @@ Usage: shopsync <command> [--help]
   status <shop>   what needs attention, with the records behind it  (shopsync status --help)
   failures        recent failed runs with their reasons             (shopsync failures --help)
   runs ...        show or cancel a run                              (shopsync runs --help)
-  lock <shop>     who holds the shop's lock, who waits              (shopsync runs --help)
+  lock <shop>     who holds the shop's lock, who waits; lock break  (shopsync lock --help)
   shipments retry send errored shipments again                      (shopsync shipments --help)
   orders resolve-conflict   accept an order edited after processing (shopsync orders --help)
   setup           register the search attributes on an existing Temporal cluster
@@ -65,5 +65,5 @@ async function main(argv: string[]): Promise<void> {
 main(process.argv.slice(2)).catch((error: unknown) => {
   console.error(`shopsync: ${error instanceof Error ? error.message : String(error)}`);
   if (error instanceof TaskRunFailedError && error.run.webUiUrl) console.error(`Web UI: ${error.run.webUiUrl}`);
-  process.exit(error instanceof UsageError ? 2 : 1);
+  process.exit(error instanceof UsageError || error instanceof InvalidRunRequestError ? 2 : 1);
 });

@@ -1,6 +1,8 @@
 import { Client, Connection, WorkflowFailedError, WorkflowNotFoundError } from '@temporalio/client';
+import { createHash } from 'node:crypto';
 import { loadConfig, type AppConfig } from './config';
-import { DEFAULT_LOCK_GROUP, lockId, manualRunId, TASKS, type TaskKey } from './domain/tasks';
+import { describeInputIssues } from './domain/task-input';
+import { DEFAULT_LOCK_GROUP, lockId, manualRunId, runMetadata, runTimeoutOf, TASKS, type TaskKey } from './domain/tasks';
 import { countStoredCues, type Cue, type StoredCueKey } from './erp/cues';
 import { connectErp, type Erp } from './erp/db';
 import type { LocationRepository } from './erp/location-repository';
@@ -8,7 +10,7 @@ import type { ShopRecord, ShopRepository } from './erp/shop-repository';
 import { RunInspector, type RunDetails, type RunFailure } from './runs';
 import { ShopSchedules, type ReconcileReport } from './schedules';
 import { registerSearchAttributes } from './temporal/setup';
-import { lockStateQuery, type LockState } from './workflows/lock-protocol';
+import { emptyCounters, lockBreakSignal, lockStateQuery, type LockHolder, type LockState } from './workflows/lock-protocol';
 import { progressQuery, type TaskProgress } from './workflows/progress';
 
 export interface RunTaskRequest {
@@ -48,6 +50,26 @@ export class TaskRunFailedError extends Error {
   constructor(message: string, readonly run: Omit<TaskRun, 'result'>) {
     super(message);
   }
+}
+
+/** A run request with filters or options the task does not accept: refused before anything starts. */
+export class InvalidRunRequestError extends Error {}
+
+export interface BrokenLock {
+  lockId: string;
+  /** The holder whose lease was taken away; undefined when the lock was free. */
+  holder?: LockHolder;
+}
+
+/** A short digest of a run's filters and options: runs asked with the same ones share an id (and join). */
+function inputKey(filters: Record<string, unknown> | undefined, options: Record<string, unknown> | undefined): string | undefined {
+  const canonical = (value: unknown): unknown =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)]))
+      : value;
+  const text = JSON.stringify(canonical({ filters: filters ?? {}, options: options ?? {} }));
+  if (text === '{"filters":{},"options":{}}') return undefined;
+  return createHash('sha256').update(text).digest('hex').slice(0, 12);
 }
 
 const PROGRESS_POLL_MS = 500;
@@ -125,19 +147,27 @@ export class ShopSyncClient {
 
   /**
    * Starts a manual run. With the shop's allowBackgroundSyncs on (and no `wait`) it returns at once;
-   * otherwise it waits for the result, reporting progress. A second request while a run of the same
-   * task is going joins it instead of queuing a duplicate.
+   * otherwise it waits for the result, reporting progress. A second request with the same filters and
+   * options while such a run is going joins it instead of queuing a duplicate; a request with other
+   * filters or options is a run of its own (workflow id `run:<shop>:<task>:<digest>`), queued behind
+   * the other at the shop's lock, so a date-range import never silently joins an incremental one.
    */
   async runTask(request: RunTaskRequest): Promise<TaskRun> {
     const { settings } = await this.shops.get(request.shop);
-    const workflowId = manualRunId(request.shop, request.task);
+    const definition = TASKS[request.task];
+    const input = { shop: request.shop, filters: request.filters, options: request.options, trigger: 'manual' as const };
+    const parsed = definition.input.safeParse(input);
+    if (!parsed.success) throw new InvalidRunRequestError(`Invalid input for ${request.task}: ${describeInputIssues(parsed.error)}`);
+    const workflowId = manualRunId(request.shop, request.task, inputKey(request.filters, request.options));
     const joined = await this.isRunning(workflowId);
-    const handle = await this.temporal.workflow.start(TASKS[request.task].workflowType, {
+    const handle = await this.temporal.workflow.start(definition.workflowType, {
       taskQueue: this.config.taskQueue,
       workflowId,
       // Atomic join: if a run with this id is open, the server hands back that run instead of a new one.
       workflowIdConflictPolicy: 'USE_EXISTING',
-      args: [{ shop: request.shop, filters: request.filters, options: request.options, trigger: 'manual' }],
+      workflowExecutionTimeout: runTimeoutOf(settings, request.task),
+      args: [input],
+      ...runMetadata(request.shop, request.task, 'manual', request.filters, request.options),
     });
     const runId = joined ? (await handle.describe()).runId : handle.firstExecutionRunId;
     const run = { workflowId, runId, webUiUrl: this.webUiUrl(workflowId, runId), joined };
@@ -163,14 +193,39 @@ export class ShopSyncClient {
     await this.temporal.workflow.getHandle(workflowId, runId).cancel();
   }
 
-  /** The shop's lock: who holds it, who waits. Undefined when no task has asked for it yet. */
+  /**
+   * The shop's lock: who holds it, who waits. From the lock workflow when it runs; otherwise (it was
+   * terminated, or no worker answers) from what the ERP store keeps. Undefined when no task asked for it yet.
+   */
   async lockState(shop: string, group = DEFAULT_LOCK_GROUP): Promise<LockState | undefined> {
+    const id = lockId(shop, group);
     try {
-      return await this.temporal.workflow.getHandle(lockId(shop, group)).query(lockStateQuery);
+      const description = await this.temporal.workflow.getHandle(id).describe();
+      if (description.status.name === 'RUNNING') return await this.temporal.workflow.getHandle(id).query(lockStateQuery);
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError) return undefined;
-      throw error;
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
     }
+    const stored = await this.erp.locks.load(id);
+    if (stored.token === 0 && !stored.holder && stored.queue.length === 0) return undefined;
+    return { lockId: id, token: stored.token, holder: stored.holder ?? undefined, queue: stored.queue, counters: stored.counters ?? emptyCounters(), recentlyDone: [] };
+  }
+
+  /**
+   * An operator's last resort (\`shopsync lock break\`): takes the lease away from the run holding the
+   * lock. The ERP store stops accepting its token at once, so its activities write nothing more; the
+   * lock then grants the next run and tells the holder, which fails with ShopLockLost.
+   */
+  async breakLock(shop: string, group = DEFAULT_LOCK_GROUP, reason = 'taken away by an operator'): Promise<BrokenLock> {
+    const id = lockId(shop, group);
+    const holder = await this.erp.locks.holder(id);
+    if (!holder) return { lockId: id };
+    await this.erp.locks.revoke(id, holder.token);
+    try {
+      await this.temporal.workflow.getHandle(id).signal(lockBreakSignal, { token: holder.token, reason });
+    } catch (error) {
+      if (!(error instanceof WorkflowNotFoundError)) throw error; // no lock workflow: the next one starts from the store
+    }
+    return { lockId: id, holder };
   }
 
   /** Puts shipments that failed to reach Shopify back in line; the next shipments run sends them again. */

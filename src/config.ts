@@ -26,10 +26,16 @@ export const AppConfigSchema = z.object({
   /** Where Admin API requests go instead of https://<shop>; set for the emulator, unset for real Shopify. */
   shopifyApiOrigin: z.url().optional(),
   secretsFile: z.string().optional(),
-  /** A lock lease not renewed for this long expires: the bound on recovering from a dead holder. */
-  lockLeaseSeconds: z.coerce.number().int().min(2).max(3600),
+  /** How often a shop lock asks Temporal whether its holder is still open: the bound on noticing a closed holder. */
+  lockCheckSeconds: z.coerce.number().int().min(1).max(300),
+  /** How often a run waiting for a lock sends its request again. */
+  lockResendSeconds: z.coerce.number().int().min(1).max(3600),
+  /** How long a run waits for its shop's lock before it fails, naming the holder. */
+  lockMaxWaitSeconds: z.coerce.number().int().min(1).max(30 * 86_400),
   lockTaskQueue: z.string().min(1),
   lockHistoryLimit: z.coerce.number().int().min(20).max(40_000),
+  /** A workflow bundle built ahead of time (`npm run build`); unset = build/workflow-bundle.js, rebuilt when the sources change. */
+  workflowBundlePath: z.string().min(1).optional(),
 });
 export type AppConfig = z.infer<typeof AppConfigSchema>;
 
@@ -56,9 +62,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stackFile = env
     mongoDatabase: env.MONGODB_DATABASE ?? 'shopsync',
     shopifyApiOrigin: env.SHOPIFY_API_ORIGIN ?? stack?.emulatorUrl,
     secretsFile: env.SHOPSYNC_SECRETS_FILE ?? stack?.secretsFile,
-    lockLeaseSeconds: env.SHOPSYNC_LOCK_LEASE_SECONDS ?? 60,
+    lockCheckSeconds: env.SHOPSYNC_LOCK_CHECK_SECONDS ?? 10,
+    lockResendSeconds: env.SHOPSYNC_LOCK_RESEND_SECONDS ?? 60,
+    lockMaxWaitSeconds: env.SHOPSYNC_LOCK_MAX_WAIT_SECONDS ?? 6 * 3600,
     lockTaskQueue: env.SHOPSYNC_LOCK_TASK_QUEUE ?? env.SHOPSYNC_TASK_QUEUE ?? 'shopify-sync',
     lockHistoryLimit: env.SHOPSYNC_LOCK_HISTORY_LIMIT ?? 2000,
+    workflowBundlePath: env.SHOPSYNC_WORKFLOW_BUNDLE,
   };
   const parsed = AppConfigSchema.safeParse(candidate);
   if (!parsed.success) {
@@ -66,8 +75,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stackFile = env
       temporalAddress: 'TEMPORAL_ADDRESS', temporalNamespace: 'TEMPORAL_NAMESPACE', taskQueue: 'SHOPSYNC_TASK_QUEUE',
       temporalWebUi: 'TEMPORAL_UI_URL', mongoUri: 'MONGODB_URI', mongoDatabase: 'MONGODB_DATABASE',
       shopifyApiOrigin: 'SHOPIFY_API_ORIGIN', secretsFile: 'SHOPSYNC_SECRETS_FILE',
-      lockLeaseSeconds: 'SHOPSYNC_LOCK_LEASE_SECONDS', lockTaskQueue: 'SHOPSYNC_LOCK_TASK_QUEUE',
-      lockHistoryLimit: 'SHOPSYNC_LOCK_HISTORY_LIMIT',
+      lockCheckSeconds: 'SHOPSYNC_LOCK_CHECK_SECONDS', lockResendSeconds: 'SHOPSYNC_LOCK_RESEND_SECONDS',
+      lockMaxWaitSeconds: 'SHOPSYNC_LOCK_MAX_WAIT_SECONDS', lockTaskQueue: 'SHOPSYNC_LOCK_TASK_QUEUE',
+      lockHistoryLimit: 'SHOPSYNC_LOCK_HISTORY_LIMIT', workflowBundlePath: 'SHOPSYNC_WORKFLOW_BUNDLE',
     };
     const problems = parsed.error.issues.map((issue) => `${variables[String(issue.path[0])] ?? issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);

@@ -1,7 +1,7 @@
 import { ScheduleNotFoundError, ScheduleOverlapPolicy, type Client, type ScheduleDescription, type ScheduleOptionsAction, type ScheduleSpec } from '@temporalio/client';
 import type { ScheduleSetting } from './domain/schedule-settings';
 import type { ShopSettings } from './domain/shop-settings';
-import { scheduleId, TASK_KEYS, TASKS, type TaskKey } from './domain/tasks';
+import { runMetadata, runTimeoutOf, scheduleId, TASK_KEYS, TASKS, type TaskKey } from './domain/tasks';
 import { ShopDomain, SyncTask, SyncTrigger } from './temporal/search-attributes';
 
 export interface ReconcileReport {
@@ -20,6 +20,12 @@ export interface ScheduleSummary {
   nextRunAt?: Date;
   lastRunAt?: Date;
   recentRuns: Array<{ workflowId: string; scheduledAt: Date }>;
+  /** Runs of this schedule going now (SKIP: at most one). */
+  running: Array<{ workflowId: string; runId: string }>;
+  /** Runs skipped because the previous one was still going: a growing number means a run is stuck or too slow. */
+  skippedOverlapping: number;
+  missedCatchupWindow: number;
+  actionsTaken: number;
 }
 
 /** The schedule memo key that holds what the schedule was built from, to tell a real change from a no-op. */
@@ -37,13 +43,16 @@ function specOf(setting: ScheduleSetting): ScheduleSpec {
 export class ShopSchedules {
   constructor(private readonly temporal: Client, private readonly taskQueue: string) {}
 
-  private action(shop: string, task: TaskKey, setting: ScheduleSetting, fingerprint: string): ScheduleOptionsAction {
+  private action(shop: string, task: TaskKey, setting: ScheduleSetting, runTimeout: string, fingerprint: string): ScheduleOptionsAction {
     return {
       type: 'startWorkflow',
       workflowType: TASKS[task].workflowType,
       taskQueue: this.taskQueue,
       workflowId: scheduleId(shop, task),
       args: [{ shop, filters: setting.filters, options: setting.options, trigger: 'schedule' }],
+      // With overlap SKIP, a run that never ends would block the schedule for ever: it times out instead.
+      workflowExecutionTimeout: runTimeout,
+      ...runMetadata(shop, task, `schedule ${scheduleId(shop, task)}`, setting.filters, setting.options),
       memo: { [FINGERPRINT]: fingerprint },
       typedSearchAttributes: [
         { key: ShopDomain, value: shop },
@@ -53,8 +62,8 @@ export class ShopSchedules {
     };
   }
 
-  private fingerprint(setting: ScheduleSetting): string {
-    return JSON.stringify({ setting, taskQueue: this.taskQueue });
+  private fingerprint(setting: ScheduleSetting, runTimeout: string): string {
+    return JSON.stringify({ setting, runTimeout, taskQueue: this.taskQueue, version: 2 });
   }
 
   /** Creates, updates and deletes the shop's schedules so they match its settings; a second call changes nothing. */
@@ -72,13 +81,14 @@ export class ShopSchedules {
         }
         continue;
       }
-      const fingerprint = this.fingerprint(wanted);
+      const runTimeout = runTimeoutOf(settings, task);
+      const fingerprint = this.fingerprint(wanted, runTimeout);
       const policies = { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: wanted.catchupWindow };
       if (!current) {
         await this.temporal.schedule.create({
           scheduleId: id,
           spec: specOf(wanted),
-          action: this.action(settings.domain, task, wanted, fingerprint),
+          action: this.action(settings.domain, task, wanted, runTimeout, fingerprint),
           policies,
         });
         report.created.push(id);
@@ -86,7 +96,7 @@ export class ShopSchedules {
         await this.temporal.schedule.getHandle(id).update((previous) => ({
           ...previous,
           spec: specOf(wanted),
-          action: this.action(settings.domain, task, wanted, fingerprint),
+          action: this.action(settings.domain, task, wanted, runTimeout, fingerprint),
           policies,
         }));
         report.updated.push(id);
@@ -157,6 +167,10 @@ export class ShopSchedules {
       nextRunAt: description.info.nextActionTimes[0],
       lastRunAt: description.info.recentActions.at(-1)?.takenAt,
       recentRuns: description.info.recentActions.map((action) => ({ workflowId: action.action.workflow.workflowId, scheduledAt: action.scheduledAt })),
+      running: description.info.runningActions.map((action) => ({ workflowId: action.workflow.workflowId, runId: action.workflow.firstExecutionRunId })),
+      skippedOverlapping: description.info.numActionsSkippedOverlap,
+      missedCatchupWindow: description.info.numActionsMissedCatchupWindow,
+      actionsTaken: description.info.numActionsTaken,
     };
   }
 

@@ -2,17 +2,19 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from './activities';
 import type { ActivityDeps } from './activities/deps';
+import { currentRunGuard, runGuardInterceptor } from './activities/run-guard';
 import { loadConfig, type AppConfig } from './config';
 import { connectErp, type Erp } from './erp/db';
 import { EnvAndFileTokenSource, type TokenSource } from './secrets';
-import { DEFAULT_RETRY, ShopifyClients, type RetrySettings } from './shopify/client';
+import { DEFAULT_RETRY, ShopifyClients, type RequestGuard, type RetrySettings } from './shopify/client';
 import { configureShopifyTransport } from './shopify/transport';
+import { loadWorkflowBundle, WORKFLOW_INTERCEPTOR_MODULES } from './temporal/workflow-bundle';
 
 export interface SyncWorkerOptions {
   config: AppConfig;
-  /** A pre-built workflow bundle (tests build it once); otherwise the worker bundles `workflowsPath`. */
+  /** A pre-built workflow bundle (production loads the one `npm run build` writes; tests build theirs once). */
   workflowBundle?: WorkerOptions['workflowBundle'];
-  /** Defaults to src/workflows. */
+  /** Bundles this workflows module at start instead (the benchmark's own workflows). */
   workflowsPath?: string;
   shopifyRetry?: RetrySettings;
   /** Where access tokens come from; defaults to the environment and the configured secrets file. */
@@ -29,6 +31,22 @@ export interface SyncWorker {
   shutdown(): Promise<void>;
 }
 
+/**
+ * On SIGTERM the worker stops polling, gives running activities this long to finish, then cancels
+ * them (they stop at their next record: every write is idempotent, so the retry elsewhere finishes
+ * the job); past the force time it gives up waiting. Together under 30 s.
+ */
+const SHUTDOWN_GRACE = '10 seconds';
+const SHUTDOWN_FORCE = '25 seconds';
+/** Heartbeats go out at least this often, so a cancellation reaches a running activity within seconds. */
+const HEARTBEAT_EVERY_MS = 1000;
+
+/** The guard the Shopify client applies for the activity that uses it: its abort signal, and the fence before mutations. */
+function activityRequestGuard(): RequestGuard | undefined {
+  const guard = currentRunGuard();
+  return guard && { signal: guard.signal, beforeMutation: () => guard.assertMayWrite() };
+}
+
 /** Builds the worker that runs every task workflow and its activities on the configured task queue. */
 export async function createSyncWorker(options: SyncWorkerOptions): Promise<SyncWorker> {
   const { config } = options;
@@ -37,23 +55,38 @@ export async function createSyncWorker(options: SyncWorkerOptions): Promise<Sync
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   const clientConnection = await Connection.connect({ address: config.temporalAddress });
   const temporal = new Client({ connection: clientConnection, namespace: config.temporalNamespace });
-  const shopify = new ShopifyClients(options.tokens ?? new EnvAndFileTokenSource(config.secretsFile), options.shopifyRetry ?? DEFAULT_RETRY);
+  const tokens = options.tokens ?? new EnvAndFileTokenSource(config.secretsFile);
+  const shopify = new ShopifyClients(tokens, options.shopifyRetry ?? DEFAULT_RETRY, activityRequestGuard);
   const deps: ActivityDeps = {
     shops: erp.shops,
     locations: erp.locations,
     shopify,
     temporal,
-    lock: { taskQueue: config.lockTaskQueue, leaseTtlMs: config.lockLeaseSeconds * 1000, historyLimit: config.lockHistoryLimit },
+    lock: {
+      taskQueue: config.lockTaskQueue,
+      checkIntervalMs: config.lockCheckSeconds * 1000,
+      resendAfterMs: config.lockResendSeconds * 1000,
+      maxWaitMs: config.lockMaxWaitSeconds * 1000,
+      historyLimit: config.lockHistoryLimit,
+    },
     erp,
   };
+  const workflows: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'interceptors'> = options.workflowsPath
+    ? { workflowsPath: options.workflowsPath, interceptors: { workflowModules: WORKFLOW_INTERCEPTOR_MODULES } }
+    : { workflowBundle: options.workflowBundle ?? (await loadWorkflowBundle(config.workflowBundlePath, (line) => console.log(line))) };
   const worker = await Worker.create({
     connection,
     namespace: config.temporalNamespace,
     taskQueue: config.taskQueue,
-    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: options.workflowsPath ?? require.resolve('./workflows') }),
+    ...workflows,
     activities: { ...createActivities(deps), ...options.extraActivities?.(deps) },
+    interceptors: { ...workflows.interceptors, activity: [runGuardInterceptor(erp.locks, HEARTBEAT_EVERY_MS)] },
     // FerretDB on SQLite has a single writer; more parallel activities only queue up behind it.
     maxConcurrentActivityTaskExecutions: 20,
+    maxHeartbeatThrottleInterval: '2 seconds',
+    defaultHeartbeatThrottleInterval: '2 seconds',
+    shutdownGraceTime: SHUTDOWN_GRACE,
+    shutdownForceTime: SHUTDOWN_FORCE,
   });
   let running: Promise<void> | undefined;
   return {

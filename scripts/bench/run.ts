@@ -90,7 +90,7 @@ async function main(): Promise<void> {
     await seed(admin, stack.emulatorUrl);
     const config: AppConfig = {
       temporalAddress: stack.temporalAddress, temporalNamespace: stack.temporalNamespace, taskQueue: QUEUE, mongoUri: stack.mongoUri,
-      mongoDatabase: 'shopsync_bench', shopifyApiOrigin: stack.emulatorUrl, lockLeaseSeconds: 60, lockTaskQueue: QUEUE, lockHistoryLimit: 2000,
+      mongoDatabase: 'shopsync_bench', shopifyApiOrigin: stack.emulatorUrl, lockCheckSeconds: 10, lockResendSeconds: 60, lockMaxWaitSeconds: 3600, lockTaskQueue: QUEUE, lockHistoryLimit: 2000,
     };
     configureShopifyTransport(config.shopifyApiOrigin);
     const erp = await connectErp(config.mongoUri, config.mongoDatabase);

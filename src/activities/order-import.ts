@@ -16,6 +16,7 @@ import {
 import { orderFromRaw } from '../shopify/order-mapper';
 import type { ActivityDeps } from './deps';
 import { ShopDisabledError, withFailureTypes } from './failures';
+import { checkpoint } from './run-guard';
 
 export interface OrderImportStep {
   shop: string;
@@ -44,6 +45,8 @@ export interface OrderImportStepResult extends OrderImportCounts {
   /** The newest updatedAt seen: the next cursor, from Shopify's clock, not ours. */
   maxUpdatedAt: string | null;
   requests: number;
+  /** Pages of orders read (requests also counts the extra line requests of long orders). */
+  pages: number;
 }
 
 async function fetchPage(client: ShopifyAdminClient, query: string, after: string | null) {
@@ -89,17 +92,19 @@ export function createOrderImportActivities(deps: ActivityDeps) {
       const client = shopify.forShop(step.shop);
       const resumed = (Context.current().info.heartbeatDetails as { after?: string | null } | undefined)?.after;
       let after = resumed !== undefined ? resumed : step.after;
-      const result: OrderImportStepResult = { fetched: 0, created: 0, updated: 0, unchanged: 0, conflicts: 0, skippedClosed: 0, filteredOut: 0, after, done: false, maxUpdatedAt: null, requests: 0 };
+      const result: OrderImportStepResult = { fetched: 0, created: 0, updated: 0, unchanged: 0, conflicts: 0, skippedClosed: 0, filteredOut: 0, after, done: false, maxUpdatedAt: null, requests: 0, pages: 0 };
       let pending = fetchPage(client, step.query, after);
       for (;;) {
         const { data } = await pending;
         result.requests += 1;
+        result.pages += 1;
         const page = data.orders;
         const hasMore = page.pageInfo.hasNextPage && Date.now() - started < step.maxMillis;
         if (hasMore) {
           pending = fetchPage(client, step.query, page.pageInfo.endCursor);
           pending.catch(() => undefined); // awaited next round; this keeps a failure meanwhile from going unhandled
         }
+        await checkpoint({ after }); // the page before this one is stored: a retry resumes here
         const orders: ShopifyOrder[] = [];
         for (const raw of page.nodes) {
           const extra = raw.lineItems.pageInfo.hasNextPage ? await remainingLines(client, raw) : { lines: [], requests: 0 };
@@ -121,7 +126,6 @@ export function createOrderImportActivities(deps: ActivityDeps) {
         for (const order of orders) if (!result.maxUpdatedAt || order.updatedAt > result.maxUpdatedAt) result.maxUpdatedAt = order.updatedAt;
         after = page.pageInfo.endCursor;
         result.after = after;
-        Context.current().heartbeat({ after });
         if (!page.pageInfo.hasNextPage) {
           result.done = true;
           return result;
@@ -132,6 +136,7 @@ export function createOrderImportActivities(deps: ActivityDeps) {
 
     /** Moves the shop's order cursor forward, after the orders it covers are stored. */
     async advanceOrderCursor(input: { shop: string; cursorKey: string; cursor: string }): Promise<void> {
+      await checkpoint();
       await erp.syncState.advance(input.cursorKey, input.shop, 'orders', input.cursor);
     },
   });

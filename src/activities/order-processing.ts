@@ -1,4 +1,3 @@
-import { Context } from '@temporalio/activity';
 import { mapCustomer } from '../domain/customer-mapping';
 import { mapVariant, type ItemRef } from '../domain/item-mapping';
 import type { ShopifyOrder } from '../domain/order';
@@ -16,6 +15,7 @@ import {
 } from '../shopify/documents/orders';
 import type { ActivityDeps } from './deps';
 import { ShopDisabledError, withFailureTypes } from './failures';
+import { checkpoint } from './run-guard';
 
 export interface ProcessCounts {
   processed: number;
@@ -144,8 +144,8 @@ export function createOrderProcessingActivities(deps: ActivityDeps) {
       if (!settings.enabled) throw new ShopDisabledError(`shop ${input.shop} is disabled`);
       const counts: ProcessCounts = { processed: 0, failed: 0, skipped: 0 };
       for (const key of input.keys) {
+        await checkpoint(counts);
         counts[await processOrder(input.shop, key, settings)] += 1;
-        Context.current().heartbeat(counts);
       }
       return counts;
     },

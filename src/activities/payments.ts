@@ -2,6 +2,7 @@ import { shopKey } from '../erp/keys';
 import { BALANCE_TRANSACTIONS_QUERY, PAYOUTS_QUERY, type BalanceTransactionsData, type PayoutsData } from '../shopify/documents/payments';
 import type { ActivityDeps } from './deps';
 import { withFailureTypes } from './failures';
+import { checkpoint } from './run-guard';
 
 const PAGE = 100;
 
@@ -31,6 +32,7 @@ export function createPaymentActivities({ erp, shopify }: ActivityDeps) {
         const response: { data: PayoutsData } = await client.request<PayoutsData>(PAYOUTS_QUERY, { first: PAGE, after, query: payoutFrom });
         const page: NonNullable<PayoutsData['shopifyPaymentsAccount']>['payouts'] | undefined = response.data.shopifyPaymentsAccount?.payouts;
         if (!page) break;
+        await checkpoint(counts);
         await erp.payouts.upsertPayouts(page.nodes.map((p) => ({
           _id: shopKey(input.shop, p.id), shop: input.shop, shopifyId: p.id, numericId: numericId(p.id), status: p.status, issuedAt: p.issuedAt,
           net: p.net.amount, gross: p.gross.amount, fee: p.summary.chargesFee.amount, currencyCode: p.net.currencyCode,
@@ -45,6 +47,7 @@ export function createPaymentActivities({ erp, shopify }: ActivityDeps) {
         const response: { data: BalanceTransactionsData } = await client.request<BalanceTransactionsData>(BALANCE_TRANSACTIONS_QUERY, { first: PAGE, after, query: `id:>${highestTransaction}` });
         const page: NonNullable<BalanceTransactionsData['shopifyPaymentsAccount']>['balanceTransactions'] | undefined = response.data.shopifyPaymentsAccount?.balanceTransactions;
         if (!page) break;
+        await checkpoint(counts);
         await erp.payouts.upsertTransactions(page.nodes.map((t) => ({
           _id: shopKey(input.shop, t.id), shop: input.shop, shopifyId: t.id, numericId: numericId(t.id), type: t.type, amount: t.amount.amount, fee: t.fee.amount,
           net: t.net.amount, currencyCode: t.amount.currencyCode, transactionDate: t.transactionDate, payoutId: t.associatedPayout.id, payoutStatus: t.associatedPayout.status, orderId: t.associatedOrder?.id ?? null,

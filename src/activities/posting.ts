@@ -1,7 +1,7 @@
-import { Context } from '@temporalio/activity';
 import type { SalesDocumentType } from '../domain/sales-document';
 import type { ActivityDeps } from './deps';
 import { withFailureTypes } from './failures';
+import { checkpoint } from './run-guard';
 
 export interface PostingCounts {
   posted: number;
@@ -20,6 +20,7 @@ export function createPostingActivities({ erp }: ActivityDeps) {
     async postDocuments(input: { shop: string; documentNos: string[]; postingDate: string }): Promise<PostingCounts> {
       const counts: PostingCounts = { posted: 0, shipments: 0, invoices: 0 };
       for (const no of input.documentNos) {
+        await checkpoint(counts);
         const document = await erp.salesDocuments.get(no);
         if (!document || document.status === 'posted' || document.shop !== input.shop) continue;
         const posted = await erp.posted.post(document, input.postingDate);
@@ -27,7 +28,6 @@ export function createPostingActivities({ erp }: ActivityDeps) {
         counts.posted += 1;
         counts.invoices += 1;
         if (posted.shipmentNo) counts.shipments += 1;
-        Context.current().heartbeat(counts);
       }
       return counts;
     },

@@ -1,9 +1,9 @@
-import { Context } from '@temporalio/activity';
 import { planFulfillments, signatureOf } from '../domain/fulfillment-plan';
 import type { PostedShipment, ShipmentFilters } from '../erp/posted-documents';
 import { FULFILLMENT_CREATE, ORDER_FULFILLMENT_STATE_QUERY, type FulfillmentCreateData, type OrderFulfillmentStateData } from '../shopify/documents/fulfillments';
 import type { ActivityDeps } from './deps';
 import { ShopDisabledError, withFailureTypes } from './failures';
+import { checkpoint } from './run-guard';
 
 export interface ShipmentCounts {
   sent: number;
@@ -105,6 +105,7 @@ export function createShipmentActivities({ erp, shopify }: ActivityDeps) {
       if (!settings.enabled) throw new ShopDisabledError(`shop ${input.shop} is disabled`);
       const counts: ShipmentCounts = { sent: 0, failed: 0, nothingToSend: 0, waiting: 0 };
       for (const no of input.shipmentNos) {
+        await checkpoint(counts);
         if (!settings.allowOutgoingRequests) {
           // Not sent, and not silently: the reason shows under skipped records until the setting changes.
           await erp.skipped.record(input.shop, 'salesShipment', no, 'not sent: the shop has allowOutgoingRequests off');
@@ -114,7 +115,6 @@ export function createShipmentActivities({ erp, shopify }: ActivityDeps) {
         const shipment = await erp.posted.shipment(no);
         if (!shipment || shipment.fulfillment.state !== 'unprocessed') continue;
         counts[await sendShipment(input.shop, shipment, settings.sendShippingConfirmation)] += 1;
-        Context.current().heartbeat(counts);
       }
       return counts;
     },

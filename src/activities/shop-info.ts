@@ -1,6 +1,7 @@
 import { LOCATIONS_QUERY, SHOP_INFO_QUERY, type LocationsData, type ShopInfoData, type ShopifyLocation } from '../shopify/documents/shop';
 import type { ActivityDeps } from './deps';
 import { ShopDisabledError, withFailureTypes } from './failures';
+import { checkpoint } from './run-guard';
 
 export interface ShopInfoSummary {
   shop: string;
@@ -31,6 +32,7 @@ export function createShopInfoActivities({ shops, locations, shopify }: Activity
         after = page.data.locations.pageInfo.endCursor;
       }
       const refreshedAt = new Date();
+      await checkpoint();
       await shops.recordShopInfo(shop, {
         name: data.shop.name,
         email: data.shop.email,

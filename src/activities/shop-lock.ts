@@ -1,47 +1,88 @@
 import type { Client } from '@temporalio/client';
 import { DEFAULT_LOCK_GROUP, isTaskKey, lockId as lockIdFor } from '../domain/tasks';
-import type { ShopRepository } from '../erp/shop-repository';
 import { ShopDomain } from '../temporal/search-attributes';
-import { lockRequestSignal, SHOP_LOCK_WORKFLOW, type ShopLockInput } from '../workflows/lock-protocol';
+import {
+  lockReleaseSignal,
+  lockRequestSignal,
+  SHOP_LOCK_WORKFLOW,
+  type LockHolder,
+  type LockRelease,
+  type LockRequest,
+  type ShopLockInput,
+} from '../workflows/lock-protocol';
+import type { ActivityDeps } from './deps';
 import { ShopDisabledError, withFailureTypes } from './failures';
 
 export interface LockSettings {
   /** Task queue of the lock workflows (normally the workers' own). */
   taskQueue: string;
-  leaseTtlMs: number;
+  /** How often a lock asks Temporal whether its holder is still open: the bound on noticing a closed holder. */
+  checkIntervalMs: number;
+  /** How often a waiting run sends its request again (a lock restarted by an operator rebuilds its queue from them). */
+  resendAfterMs: number;
+  /** How long a run waits for the lock before it gives up, naming the holder. */
+  maxWaitMs: number;
   /** Events after which a lock workflow continues as new. */
   historyLimit: number;
 }
 
-export interface LockRequestInput {
-  shop: string;
-  task: string;
-  requestId: string;
-  workflowId: string;
-  runId: string;
+export interface LockWait {
+  lockId: string;
+  resendAfterMs: number;
+  maxWaitMs: number;
+  /** Who holds the lock now, as the ERP store records it. */
+  holder: LockHolder | null;
+  /** This run's place in line as last written down (1 = next), or undefined when not recorded yet. */
+  placeInLine?: number;
 }
 
-export function createLockActivities(deps: { shops: ShopRepository; temporal: Client; lock: LockSettings }) {
+/** Signal-with-start: the lock workflow is started if it is not running (after an operator's terminate, too). */
+async function signalLock<A>(temporal: Client, settings: LockSettings, lock: { lockId: string; shop: string }, signal: { name: string } & object, arg: A): Promise<void> {
+  const input: ShopLockInput = { lockId: lock.lockId, shop: lock.shop, checkIntervalMs: settings.checkIntervalMs, historyLimit: settings.historyLimit };
+  await temporal.workflow.signalWithStart(SHOP_LOCK_WORKFLOW, {
+    workflowId: lock.lockId,
+    taskQueue: settings.taskQueue,
+    args: [input],
+    signal: signal as typeof lockRequestSignal,
+    signalArgs: [arg as never],
+    typedSearchAttributes: [{ key: ShopDomain, value: lock.shop }],
+    staticSummary: `Shop lock of ${lock.shop}`,
+    staticDetails: `Grants ${lock.lockId} to one task run at a time, first come first served. Query "state" for holder and queue.`,
+  });
+}
+
+/** A task run's side of the lock: asking for it, and giving it back. */
+export function createLockActivities(deps: Pick<ActivityDeps, 'shops' | 'temporal' | 'lock' | 'erp'>) {
   return withFailureTypes({
     /**
-     * Checks the shop can run tasks, then queues the request at the shop's lock, starting the lock
-     * workflow if needed (signal-with-start). Safe to retry: the lock ignores a request it already has.
+     * Checks the shop can run tasks, then queues the request at the shop's lock. Safe to repeat: the
+     * lock ignores a request it already has. Answers who holds the lock, for the run to say what it waits for.
      */
-    async requestShopLock(request: LockRequestInput): Promise<{ lockId: string; leaseTtlMs: number }> {
-      const { settings } = await deps.shops.get(request.shop);
-      if (!settings.enabled) throw new ShopDisabledError(`shop ${request.shop} is disabled (enable it with: shopsync shops update ${request.shop} --set enabled=true)`);
-      const group = (isTaskKey(request.task) ? settings.lockGroups[request.task] : undefined) ?? DEFAULT_LOCK_GROUP;
-      const lockId = lockIdFor(request.shop, group);
-      const input: ShopLockInput = { lockId, historyLimit: deps.lock.historyLimit };
-      await deps.temporal.workflow.signalWithStart(SHOP_LOCK_WORKFLOW, {
-        workflowId: lockId,
-        taskQueue: deps.lock.taskQueue,
-        args: [input],
-        signal: lockRequestSignal,
-        signalArgs: [{ ...request, leaseTtlMs: deps.lock.leaseTtlMs, requestedAt: Date.now() }],
-        typedSearchAttributes: [{ key: ShopDomain, value: request.shop }],
-      });
-      return { lockId, leaseTtlMs: deps.lock.leaseTtlMs };
+    async requestShopLock(input: { shop: string; request: LockRequest }): Promise<LockWait> {
+      const { settings } = await deps.shops.get(input.shop);
+      if (!settings.enabled) throw new ShopDisabledError(`shop ${input.shop} is disabled (enable it with: shopsync shops update ${input.shop} --set enabled=true)`);
+      const task = input.request.task;
+      const group = (isTaskKey(task) ? settings.lockGroups[task] : undefined) ?? DEFAULT_LOCK_GROUP;
+      const lockId = lockIdFor(input.shop, group);
+      await signalLock(deps.temporal, deps.lock, { lockId, shop: input.shop }, lockRequestSignal, input.request);
+      const stored = await deps.erp.locks.load(lockId);
+      const index = stored.queue.findIndex((r) => r.key === input.request.key);
+      return {
+        lockId,
+        resendAfterMs: deps.lock.resendAfterMs,
+        maxWaitMs: deps.lock.maxWaitMs,
+        holder: stored.holder,
+        placeInLine: index >= 0 ? index + 1 : undefined,
+      };
+    },
+
+    /**
+     * Gives the lock back, or leaves its queue. With a token, the ERP store stops accepting it first,
+     * so the release holds even if the lock workflow is gone at that moment.
+     */
+    async releaseShopLock(input: { shop: string; lockId: string; release: LockRelease }): Promise<void> {
+      if (input.release.token !== undefined) await deps.erp.locks.revoke(input.lockId, input.release.token);
+      await signalLock(deps.temporal, deps.lock, { lockId: input.lockId, shop: input.shop }, lockReleaseSignal, input.release);
     },
   });
 }

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { ShopSyncClient } from '../client';
 import { isTaskKey, TASK_KEYS, TASKS } from '../domain/tasks';
-import type { TaskProgress } from '../workflows/progress';
+import { describeProgress } from '../workflows/progress';
 import { parseJsonObject, requirePositional, UsageError } from './args';
 
 export const RUN_HELP = `Usage: shopsync run <task> --shop <domain> [--wait] [--filters JSON] [--options JSON]
@@ -43,10 +43,4 @@ export async function runCommand(client: ShopSyncClient, argv: string[], out: (l
   if (!('result' in run)) out(`Running in the background. Follow it with: shopsync runs show ${run.workflowId}`);
   if (run.webUiUrl) out(`Web UI: ${run.webUiUrl}`);
   if ('result' in run) out(`Result: ${JSON.stringify(run.result)}`);
-}
-
-export function describeProgress(progress: TaskProgress): string {
-  const counters = Object.entries(progress.counters).map(([name, value]) => `${name} ${value}`).join(', ');
-  const lock = progress.phase === 'waiting-for-lock' && progress.lockId ? ` on ${progress.lockId}` : '';
-  return [`${progress.phase}${lock}`, counters, progress.message].filter(Boolean).join(' · ');
 }

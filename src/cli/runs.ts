@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import type { ShopSyncClient } from '../client';
 import { DEFAULT_LOCK_GROUP } from '../domain/tasks';
 import { requirePositional, UsageError } from './args';
-import { describeProgress } from './run';
+import { describeHolder } from '../workflows/lock-protocol';
+import { describeProgress } from '../workflows/progress';
 
 export const RUNS_HELP = `Usage: shopsync runs <command>
 
@@ -10,7 +11,11 @@ export const RUNS_HELP = `Usage: shopsync runs <command>
   cancel <workflowId> [--run-id R]          stop a run; it releases its shop lock on the way out
 
 Usage: shopsync lock <domain> [--group G] [--json]
-  who holds the shop's lock and who waits for it`;
+  who holds the shop's lock (with its fencing token) and who waits for it
+
+Usage: shopsync lock break <domain> [--group G] [--reason TEXT]
+  take the lease away from the run holding the lock (last resort: it fails with ShopLockLost and
+  its activities write nothing more; the next run in line gets the lock)`;
 
 export async function runsCommand(client: ShopSyncClient, argv: string[], out: (line: string) => void): Promise<void> {
   const [command, ...rest] = argv;
@@ -42,13 +47,21 @@ export async function lockCommand(client: ShopSyncClient, argv: string[], out: (
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { group: { type: 'string', default: DEFAULT_LOCK_GROUP }, json: { type: 'boolean', default: false } },
+    options: { group: { type: 'string', default: DEFAULT_LOCK_GROUP }, json: { type: 'boolean', default: false }, reason: { type: 'string' } },
   });
+  if (positionals[0] === 'break') {
+    const shop = requirePositional(positionals, 1, 'shop domain', 'shopsync lock break <domain>');
+    const broken = await client.breakLock(shop, values.group, values.reason);
+    if (values.json) return out(JSON.stringify(broken, null, 2));
+    if (!broken.holder) return out(`${broken.lockId} is free: nothing to break.`);
+    return out(`Took ${broken.lockId} away from ${describeHolder(broken.holder)}: it writes nothing more; the next run in line gets the lock.`);
+  }
   const shop = requirePositional(positionals, 0, 'shop domain', 'shopsync lock <domain>');
   const state = await client.lockState(shop, values.group);
   if (values.json) return out(JSON.stringify(state ?? null, null, 2));
   if (!state) return out(`No task has asked for the ${values.group} lock of ${shop} yet.`);
-  out(`${state.lockId}: ${state.holder ? `held by ${state.holder.task} ${state.holder.workflowId} since ${new Date(state.holder.grantedAt).toISOString()}` : 'free'}`);
+  out(`${state.lockId}: ${state.holder ? `held by ${describeHolder(state.holder)}` : 'free'}`);
   state.queue.forEach((request, index) => out(`  ${index + 1}. ${request.task} ${request.workflowId} waiting since ${new Date(request.requestedAt).toISOString()}`));
-  out(`  grants ${state.grants}, expired leases ${state.expiredLeases}, skipped requesters ${state.skippedRequesters}`);
+  const c = state.counters;
+  out(`  grants ${c.grants}, released ${c.released}, holders closed ${c.holdersClosed}, broken ${c.broken}, skipped requesters ${c.skippedRequesters}`);
 }

@@ -5,7 +5,8 @@ import { UsageError } from './args';
 
 export const SCHEDULES_HELP = `Usage: shopsync schedules <command> --shop <domain> [--task <task>]
 
-  list      --shop D                       the shop's schedules: state, next and last runs
+  list      --shop D                       the shop's schedules: state, next and last runs, runs going now,
+                                           runs skipped because the previous one was still going
   apply     --shop D                       make the schedules match the shop's settings (idempotent)
   pause     --shop D --task T [--note N]   put a schedule on hold
   unpause   --shop D --task T [--note N]   take it off hold
@@ -50,7 +51,11 @@ export async function schedulesCommand(client: ShopSyncClient, argv: string[], o
       if (values.json) return out(JSON.stringify(schedules, null, 2));
       if (schedules.length === 0) return out(`${shop} has no schedules`);
       for (const s of schedules) {
-        out(`${s.scheduleId}  ${s.paused ? `ON HOLD (${s.note ?? ''})` : 'active'}  next ${s.nextRunAt?.toISOString() ?? '-'}  last ${s.lastRunAt?.toISOString() ?? '-'}`);
+        out(
+          `${s.scheduleId}  ${s.paused ? `ON HOLD (${s.note ?? ''})` : 'active'}  next ${s.nextRunAt?.toISOString() ?? '-'}  last ${s.lastRunAt?.toISOString() ?? '-'}  ` +
+            `running ${s.running.length}  skipped (still running) ${s.skippedOverlapping}  runs ${s.actionsTaken}`,
+        );
+        for (const run of s.running) out(`  running: ${run.workflowId}`);
       }
       return;
     }

@@ -15,3 +15,12 @@ export function isCronExpression(text: string): boolean {
   const fields = text.trim().split(/\s+/);
   return fields.length === 5 && fields.every((field) => CRON_FIELD.test(field));
 }
+
+/** "45 s", "12 min", "3 h 20 min": for messages. */
+export function formatDuration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 120) return `${seconds} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 120) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
+}

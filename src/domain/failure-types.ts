@@ -1,6 +1,7 @@
 /**
- * Failure types that no retry can fix. Activities throw them (src/activities/failures.ts); workflows
- * list them as non-retryable. Kept apart so workflow code can import it without any I/O module.
+ * Failure types that no retry can fix. Activities throw them (src/activities/failures.ts and
+ * run-guard.ts); workflows list them as non-retryable. Kept apart so workflow code can import it
+ * without any I/O module.
  */
 export const NON_RETRYABLE_FAILURES = [
   'ShopifyAuthError',
@@ -10,4 +11,6 @@ export const NON_RETRYABLE_FAILURES = [
   'ShopNotConfigured',
   'ShopDisabled',
   'InvalidShopSettings',
+  'ShopLockLost',
+  'Unfenced',
 ] as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { durationMs } from './durations';
 import { ScheduleSettingSchema } from './schedule-settings';
 import { ShopDomainSchema } from './shop-domain';
 import { describeInputIssues } from './task-input';
@@ -96,6 +97,8 @@ export const ShopSettingsSchema = z
     // Running the tasks
     /** Tasks in the same group never run at once for this shop; tasks not listed share the group "default". */
     lockGroups: z.partialRecord(z.enum(TASK_KEYS), z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be a short lower-case name')).default({}),
+    /** How long a run of a task may take before Temporal times it out (default: the task's, see src/domain/tasks.ts). */
+    runTimeouts: z.partialRecord(z.enum(TASK_KEYS), z.string().refine((text) => (durationMs(text) ?? 0) >= 1000, 'must be a duration such as "90s", "30m", "6h"')).default({}),
     /** Recurring runs per task, applied as Temporal Schedules. */
     schedules: z.partialRecord(z.enum(TASK_KEYS), ScheduleSettingSchema).default({}),
   })

@@ -6,6 +6,20 @@ export const TRIGGERS = ['manual', 'schedule', 'cron', 'auto'] as const;
 export type Trigger = (typeof TRIGGERS)[number];
 
 /**
+ * What a run that continues as new hands to the next: its lease (the new run holds the lock without
+ * asking again) and its place in the work. Written by the engine, not by people.
+ */
+export const ContinuedSchema = z
+  .object({
+    lockId: z.string().min(1),
+    token: z.number().int().positive(),
+    continuations: z.number().int().min(1),
+    state: z.unknown(),
+  })
+  .strict();
+export type Continued = z.infer<typeof ContinuedSchema>;
+
+/**
  * Every task's input is plain JSON, `{ shop, filters, options }`, so the Temporal CLI can start it:
  * temporal workflow start --type refreshShopInfo --task-queue shopify-sync --input '{"shop":"x.myshopify.com"}'
  */
@@ -16,10 +30,10 @@ export function taskInputSchema<F extends z.ZodType, O extends z.ZodType>(filter
       filters: filters.optional(),
       options: options.optional(),
       trigger: z.enum(TRIGGERS).optional(),
+      continued: ContinuedSchema.optional(),
     })
     .strict();
 }
-
 
 /** One readable line from zod's issues, naming each field. */
 export function describeInputIssues(error: z.ZodError): string {
@@ -31,4 +45,3 @@ export function describeInputIssues(error: z.ZodError): string {
     )
     .join('; ');
 }
-

@@ -12,14 +12,19 @@ export const NoOptions = z.object({}).strict();
 export interface TaskDefinition {
   workflowType: string;
   description: string;
+  /** How long a run may take (continue-as-new included) before Temporal times it out; the shop setting runTimeouts overrides it. */
+  runTimeout: string;
   filters: z.ZodType;
   options: z.ZodType;
   /** The whole workflow input: `{ shop, filters, options, trigger }`. */
   input: z.ZodType<{ shop: string }>;
 }
 
-function task<F extends z.ZodType, O extends z.ZodType>(workflowType: string, description: string, filters: F, options: O) {
-  return { workflowType, description, filters, options, input: taskInputSchema(filters, options) };
+/** A run stuck longer than this would block its schedule (overlap SKIP); it times out and shows as a failure instead. */
+export const DEFAULT_RUN_TIMEOUT = '4h';
+
+function task<F extends z.ZodType, O extends z.ZodType>(workflowType: string, description: string, filters: F, options: O, runTimeout = DEFAULT_RUN_TIMEOUT) {
+  return { workflowType, description, filters, options, runTimeout, input: taskInputSchema(filters, options) };
 }
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-11-30');
@@ -43,7 +48,7 @@ export const ShipmentFilters = z
 export const PostingOptions = z.object({ postingDate: isoDate.optional() }).strict();
 
 export const TASKS = {
-  refreshShopInfo: task('refreshShopInfo', "read the shop's name, plan, currency, timezone and locations", NoFilters, NoOptions),
+  refreshShopInfo: task('refreshShopInfo', "read the shop's name, plan, currency, timezone and locations", NoFilters, NoOptions, '30m'),
   orders: task('syncOrders', 'import new and changed orders; create sales documents when the shop says so', OrderImportFilters, OrderImportOptions),
   salesDocuments: task('createSalesDocuments', 'turn every unprocessed order into a sales order or invoice, retrying earlier failures', SalesDocumentFilters, NoOptions),
   postSalesDocuments: task('postSalesDocuments', 'ship and invoice released sales orders that came from Shopify', NoFilters, PostingOptions),
@@ -59,9 +64,13 @@ export function isTaskKey(value: string): value is TaskKey {
   return Object.hasOwn(TASKS, value);
 }
 
-/** The id of a manual run: one per shop and task, so a second request joins the run already going. */
-export function manualRunId(shop: string, task: TaskKey): string {
-  return `run:${shop}:${task}`;
+/**
+ * The id of a manual run: one per shop, task and input, so a second identical request joins the run
+ * already going, while a request with other filters or options (`inputKey`, a digest of them) is a
+ * run of its own, queued behind it at the shop's lock.
+ */
+export function manualRunId(shop: string, task: TaskKey, inputKey?: string): string {
+  return inputKey ? `run:${shop}:${task}:${inputKey}` : `run:${shop}:${task}`;
 }
 
 /** The id of a task's schedule. */
@@ -75,3 +84,28 @@ export function lockId(shop: string, group: string): string {
 }
 
 export const DEFAULT_LOCK_GROUP = 'default';
+
+/** The run timeout of a task for a shop: the shop's runTimeouts setting, or the task's default. */
+export function runTimeoutOf(settings: { runTimeouts: Partial<Record<TaskKey, string>> }, task: TaskKey): string {
+  return settings.runTimeouts[task] ?? TASKS[task].runTimeout;
+}
+
+/**
+ * What the Web UI shows as a run's summary and details (Temporal's static user metadata): the task,
+ * the shop, how it was started, and the filters and options it got.
+ */
+export function runMetadata(shop: string, task: TaskKey, trigger: string, filters?: Record<string, unknown>, options?: Record<string, unknown>) {
+  const describe = (values: Record<string, unknown> | undefined): string =>
+    Object.entries(values ?? {}).map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`).join(', ');
+  const inputs = [describe(filters), describe(options)].filter(Boolean).join('; ');
+  return {
+    staticSummary: `${task} · ${shop} · ${trigger}${inputs ? ` · ${inputs}` : ''}`,
+    staticDetails: [
+      `**Task** ${task} (${TASKS[task].workflowType}): ${TASKS[task].description}`,
+      `**Shop** ${shop}`,
+      `**Started by** ${trigger}`,
+      `**Filters** ${describe(filters) || 'none'}`,
+      `**Options** ${describe(options) || 'none'}`,
+    ].join('\n\n'),
+  };
+}

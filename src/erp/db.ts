@@ -6,6 +6,7 @@ import { NumberSeries } from './number-series';
 import { PayoutRepository } from './payouts';
 import { PostedDocumentRepository } from './posted-documents';
 import { SalesDocumentRepository } from './sales-documents';
+import { ShopLockRepository } from './shop-locks';
 import { ShopRepository } from './shop-repository';
 import { ShopifyOrderRepository } from './shopify-orders';
 import { SkippedRecordRepository } from './skipped-records';
@@ -25,6 +26,8 @@ export interface Erp {
   skipped: SkippedRecordRepository;
   syncState: SyncStateRepository;
   payouts: PayoutRepository;
+  /** The shop locks' tokens, holders and queues: what the lock workflows must not lose, and the fence. */
+  locks: ShopLockRepository;
   close(): Promise<void>;
 }
 
@@ -51,6 +54,7 @@ export async function connectErp(uri: string, database: string): Promise<Erp> {
     skipped: new SkippedRecordRepository(db),
     syncState: new SyncStateRepository(db),
     payouts: new PayoutRepository(db),
+    locks: new ShopLockRepository(db),
     close: () => client.close(),
   };
   await Promise.all([

@@ -19,6 +19,7 @@ import {
   ShopifyUnavailableError,
 } from './errors';
 import { ShopPacer, type ThrottleStatus } from './pacer';
+import { withAbortSignal } from './transport';
 
 export interface QueryCost {
   requestedQueryCost: number;
@@ -73,6 +74,15 @@ export interface ShopBudget {
 
 type GraphqlClient = InstanceType<Shopify['clients']['Graphql']>;
 
+/**
+ * What the caller's run asks of each request: stop waiting and sending when `signal` aborts (the task
+ * was cancelled), and check before every mutation that the run may still write (it holds its shop lock).
+ */
+export interface RequestGuard {
+  signal?: AbortSignal;
+  beforeMutation?(): Promise<void>;
+}
+
 /** The Admin GraphQL API of one shop, paced by the shop's cost budget and retried within reason. */
 export class ShopifyAdminClient {
   private readonly pacer: ShopPacer;
@@ -84,6 +94,7 @@ export class ShopifyAdminClient {
     private readonly tokens: TokenSource,
     budget: ShopBudget,
     private readonly retry: RetrySettings = DEFAULT_RETRY,
+    private readonly guard: RequestGuard = {},
   ) {
     this.pacer = budget.pacer;
     this.expectedCost = budget.expectedCost;
@@ -106,28 +117,33 @@ export class ShopifyAdminClient {
    * failure to the activity, whose retry checks what Shopify already has before writing again.
    */
   async request<T>(document: string, variables?: Record<string, unknown>, options: { idempotent?: boolean } = {}): Promise<ShopifyResult<T>> {
-    const mayRepeat = options.idempotent ?? !isMutation(document);
+    const mutation = isMutation(document);
+    const mayRepeat = options.idempotent ?? !mutation;
     const graphql = this.client();
+    const { signal } = this.guard;
     let failures = 0;
     let throttles = 0;
     for (;;) {
       const expected = this.expectedCost.get(document) ?? FIRST_GUESS_COST;
       const wait = this.pacer.delayFor(expected);
-      if (wait > 0) await sleep(wait);
+      if (wait > 0) await sleep(wait, undefined, { signal });
+      if (mutation) await this.guard.beforeMutation?.();
+      signal?.throwIfAborted();
       this.pacer.reserve(expected);
       try {
-        const response = await graphql.request(document, { variables, retries: 0 });
+        const response = await withAbortSignal(signal, () => graphql.request(document, { variables, retries: 0 }));
         const cost = response.extensions?.cost as QueryCost | undefined;
         this.learn(document, cost);
         return { data: response.data as T, cost };
       } catch (error) {
+        if (signal?.aborted) throw signal.reason;
         const decision = this.classify(error);
         if (decision.kind === 'throttled') {
           throttles += 1;
           if (throttles >= this.retry.maxThrottledAttempts) {
             throw new ShopifyThrottledError(`${this.shop} still throttled after ${throttles} attempts`, this.shop);
           }
-          await sleep(decision.delayMs);
+          await sleep(decision.delayMs, undefined, { signal });
           continue;
         }
         failures += 1;
@@ -137,7 +153,7 @@ export class ShopifyAdminClient {
         if (failures >= this.retry.maxAttempts) {
           throw new ShopifyUnavailableError(`${this.shop}: ${decision.message} (after ${failures} attempts)`, this.shop);
         }
-        await sleep(decision.delayMs ?? this.backoff(failures));
+        await sleep(decision.delayMs ?? this.backoff(failures), undefined, { signal });
       } finally {
         this.pacer.release(expected);
       }
@@ -190,11 +206,18 @@ export class ShopifyAdminClient {
   }
 }
 
-/** Hands out clients per shop; a shop's budget lives as long as this factory (the worker process). */
+/**
+ * Hands out clients per shop; a shop's budget lives as long as this factory (the worker process).
+ * `guard` gives each client the guard of the activity that asks for it (none outside activities).
+ */
 export class ShopifyClients {
   private readonly budgets = new Map<string, ShopBudget>();
 
-  constructor(private readonly tokens: TokenSource, private readonly retry: RetrySettings = DEFAULT_RETRY) {}
+  constructor(
+    private readonly tokens: TokenSource,
+    private readonly retry: RetrySettings = DEFAULT_RETRY,
+    private readonly guard: () => RequestGuard | undefined = () => undefined,
+  ) {}
 
   forShop(shop: string): ShopifyAdminClient {
     let budget = this.budgets.get(shop);
@@ -202,6 +225,6 @@ export class ShopifyClients {
       budget = { pacer: new ShopPacer(), expectedCost: new Map() };
       this.budgets.set(shop, budget);
     }
-    return new ShopifyAdminClient(shop, this.tokens, budget, this.retry);
+    return new ShopifyAdminClient(shop, this.tokens, budget, this.retry, this.guard());
   }
 }

@@ -2,48 +2,93 @@ import { defineQuery, defineSignal } from '@temporalio/workflow';
 
 /**
  * The messages between a task run (the requester) and its shop's lock workflow. Workflow-safe: the
- * activity that enqueues requests and the client that shows the lock import them too.
+ * activities, the ERP store and the client import these types too.
  */
 export interface LockRequest {
-  /** `<workflowId>/<runId>` of the requester: unique per run, so a retried request is recognised. */
-  requestId: string;
+  /**
+   * `<workflowId>/<firstExecutionRunId>`: the same through activity retries, continue-as-new and
+   * resets of the run (Temporal keeps one chain id for all of them), so a run keeps or regains its place.
+   */
+  key: string;
   workflowId: string;
+  /** The run that sent the request; a holder asking again from another run was reset and lost its grant. */
   runId: string;
   task: string;
-  leaseTtlMs: number;
+  /** When the run first asked; kept on re-sends, so a lock rebuilt from re-sends stays first come first served. */
   requestedAt: number;
 }
 
 export interface LockHolder extends LockRequest {
+  /** The fencing token of this grant: it only grows per lock, and writes check it is still the current one. */
+  token: number;
   grantedAt: number;
-  leaseExpiresAt: number;
+}
+
+export interface LockCounters {
+  grants: number;
+  released: number;
+  /** Holders whose workflow closed without releasing (terminated, timed out, ...): detected from Temporal's state. */
+  holdersClosed: number;
+  /** Leases taken away by an operator (`shopsync lock break`). */
+  broken: number;
+  /** Requesters gone before their turn came. */
+  skippedRequesters: number;
 }
 
 export interface LockState {
   lockId: string;
+  /** The last token handed out (the holder's, while there is one). */
+  token: number;
   holder?: LockHolder;
   queue: LockRequest[];
-  grants: number;
-  expiredLeases: number;
-  skippedRequesters: number;
-  /** Requests released or expired recently; a late duplicate of one of them is ignored. */
+  counters: LockCounters;
+  /** Runs that released or were skipped lately; a late duplicate of their request is ignored. */
   recentlyDone: string[];
 }
 
 export interface ShopLockInput {
   lockId: string;
+  shop: string;
+  /** How often the lock asks Temporal whether its holder's workflow is still open. */
+  checkIntervalMs: number;
   /** Continue as new once the history has this many events (the server's suggestion also counts). */
   historyLimit: number;
+  /** Carried over by continue-as-new; a fresh run loads what the ERP store keeps instead. */
   state?: LockState;
 }
 
+export interface LockRelease {
+  key: string;
+  /** The run giving the lock back; absent when a run hands back a grant that was meant for another. */
+  runId?: string;
+  /** The token given back; absent when the run leaves the queue before its grant reached it. */
+  token?: number;
+}
+
+export interface LockGrant {
+  lockId: string;
+  key: string;
+  token: number;
+}
+
 export const lockRequestSignal = defineSignal<[LockRequest]>('lockRequest');
-export const lockReleaseSignal = defineSignal<[{ requestId: string }]>('lockRelease');
-export const lockRenewSignal = defineSignal<[{ requestId: string }]>('lockRenew');
+export const lockReleaseSignal = defineSignal<[LockRelease]>('lockRelease');
+/** An operator took the lease away; the ERP store already no longer accepts `token`. */
+export const lockBreakSignal = defineSignal<[{ token: number; reason: string }]>('lockBreak');
 export const lockStateQuery = defineQuery<LockState>('state');
 
 /** Sent by the lock to the requester. */
-export const lockGrantedSignal = defineSignal<[{ lockId: string; requestId: string; leaseTtlMs: number }]>('lockGranted');
-export const leaseExpiredSignal = defineSignal<[{ lockId: string; requestId: string }]>('leaseExpired');
+export const lockGrantedSignal = defineSignal<[LockGrant]>('lockGranted');
+export const lockRevokedSignal = defineSignal<[LockGrant & { reason: string }]>('lockRevoked');
 
 export const SHOP_LOCK_WORKFLOW = 'shopLock';
+
+export function emptyCounters(): LockCounters {
+  return { grants: 0, released: 0, holdersClosed: 0, broken: 0, skippedRequesters: 0 };
+}
+
+/** One line for the Web UI's current details, the CLI and error messages. */
+export function describeHolder(holder: Pick<LockHolder, 'task' | 'workflowId' | 'token'> & { grantedAt?: number }): string {
+  const since = holder.grantedAt ? ` since ${new Date(holder.grantedAt).toISOString()}` : '';
+  return `${holder.task} ${holder.workflowId} (token ${holder.token})${since}`;
+}

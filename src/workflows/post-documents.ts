@@ -3,24 +3,35 @@ import type { PostingActivities, PostingCounts } from '../activities/posting';
 import type { SalesDocumentType } from '../domain/sales-document';
 import { TASKS } from '../domain/tasks';
 import type { TaskKey } from '../domain/tasks';
-import { BATCH_ACTIVITY } from './activity-options';
+import { BATCH_ACTIVITY, SHORT_ACTIVITY } from './activity-options';
 import { runTask } from './run-task';
 
-const posting = proxyActivities<PostingActivities>(BATCH_ACTIVITY);
+const { listReleasedDocuments } = proxyActivities<PostingActivities>(SHORT_ACTIVITY);
+const { postDocuments } = proxyActivities<PostingActivities>(BATCH_ACTIVITY);
 const BATCH = 25;
 
+interface PostingState {
+  postingDate: string;
+  totals: PostingCounts;
+}
+
 async function postAll(task: TaskKey & ('postSalesDocuments' | 'postSalesInvoices'), type: SalesDocumentType, input: unknown): Promise<PostingCounts> {
-  return runTask(task, TASKS[task].input, input, async ({ input: { shop, options = {} }, progress }) => {
-    const postingDate = options.postingDate ?? workflowInfo().startTime.toISOString().slice(0, 10);
-    const totals: PostingCounts = { posted: 0, shipments: 0, invoices: 0 };
+  return runTask<(typeof TASKS)[typeof task]['input'], PostingCounts, PostingState>(task, TASKS[task].input, input, async (run) => {
+    const { shop, options = {} } = run.input;
+    const state = run.resumed ?? {
+      postingDate: options.postingDate ?? workflowInfo().startTime.toISOString().slice(0, 10),
+      totals: { posted: 0, shipments: 0, invoices: 0 },
+    };
+    const { totals } = state;
     for (;;) {
-      const nos = await posting.listReleasedDocuments({ shop, type, limit: BATCH });
+      if (run.shouldContinueAsNew()) return run.continueAsNew(state);
+      const nos = await listReleasedDocuments({ shop, type, limit: BATCH });
       if (nos.length === 0) break;
-      const counts = await posting.postDocuments({ shop, documentNos: nos, postingDate });
+      const counts = await postDocuments({ shop, documentNos: nos, postingDate: state.postingDate });
       totals.posted += counts.posted;
       totals.shipments += counts.shipments;
       totals.invoices += counts.invoices;
-      Object.assign(progress.counters, totals);
+      run.report({ counters: { ...totals } });
       if (counts.posted === 0) break;
     }
     return { result: totals, recordErrors: 0 };

@@ -6,82 +6,94 @@ import {
   isCancellation,
   proxyActivities,
   setHandler,
-  sleep,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { LockActivities } from '../activities/shop-lock';
-import { NON_RETRYABLE_FAILURES } from '../domain/failure-types';
-import { leaseExpiredSignal, lockGrantedSignal, lockReleaseSignal, lockRenewSignal } from './lock-protocol';
+import type { LockActivities, LockWait } from '../activities/shop-lock';
+import { formatDuration } from '../domain/durations';
+import type { Fence } from '../temporal/fence';
+import { OUTAGE_RETRY } from './activity-options';
+import { fenceScope } from './fence-scope';
+import { describeHolder, lockGrantedSignal, lockReleaseSignal, lockRevokedSignal, type LockGrant } from './lock-protocol';
 
-const { requestShopLock } = proxyActivities<LockActivities>({
+const lockRequests = proxyActivities<LockActivities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 10, nonRetryableErrorTypes: [...NON_RETRYABLE_FAILURES] },
+  scheduleToCloseTimeout: '1 hour',
+  retry: OUTAGE_RETRY,
 });
 
 /**
- * This run's place in its shop's lock: asks for it, waits its turn, keeps the lease renewed while
- * the work runs, and gives it back. If the lease expires anyway (this run's worker was gone longer
- * than the lease), the work is cancelled and the run fails rather than touch records unprotected.
+ * This run's place in its shop's lock. It asks for the lock under a key that survives retries,
+ * resets and continue-as-new of the run (workflow id and chain id), asks again now and then while it
+ * waits (a lock restarted by an operator rebuilds its queue that way), gives up after the configured
+ * wait naming the holder, runs the work with the grant's fencing token stamped on every activity,
+ * stops the work if the lease is taken away, and gives the lock back.
  */
 export class ShopLease {
-  private readonly requestId: string;
+  readonly key: string;
   private lockId: string | undefined;
-  private leaseTtlMs = 0;
-  private granted = false;
-  private expired = false;
+  private token: number | undefined;
+  private revokedBecause: string | undefined;
   private released = false;
 
-  constructor(private readonly shop: string, private readonly task: string) {
-    const { workflowId, runId } = workflowInfo();
-    this.requestId = `${workflowId}/${runId}`;
-    setHandler(lockGrantedSignal, ({ requestId }) => {
-      if (requestId !== this.requestId) return;
-      if (this.released) void this.sendRelease(); // a grant that arrives after we gave up is handed straight back
-      else this.granted = true;
+  constructor(
+    private readonly shop: string,
+    private readonly task: string,
+    carried?: Fence,
+  ) {
+    const info = workflowInfo();
+    this.key = `${info.workflowId}/${info.firstExecutionRunId}`;
+    if (carried) {
+      this.lockId = carried.lockId;
+      this.token = carried.token;
+    }
+    setHandler(lockGrantedSignal, (grant) => {
+      if (grant.key !== this.key || this.released) return void this.handBack(grant);
+      if (this.token === undefined || grant.token > this.token) {
+        this.lockId = grant.lockId;
+        this.token = grant.token;
+      }
     });
-    setHandler(leaseExpiredSignal, ({ requestId }) => {
-      if (requestId === this.requestId) this.expired = true;
+    setHandler(lockRevokedSignal, (revoked) => {
+      if (revoked.key === this.key && revoked.token === this.token) this.revokedBecause = revoked.reason;
     });
   }
 
-  /** Queues this run at its shop's lock and waits until it is granted; returns the lock id. */
-  async acquire(onQueued: (lockId: string) => void): Promise<string> {
-    const { workflowId, runId } = workflowInfo();
-    const grant = await requestShopLock({ shop: this.shop, task: this.task, requestId: this.requestId, workflowId, runId });
-    this.lockId = grant.lockId;
-    this.leaseTtlMs = grant.leaseTtlMs;
-    onQueued(grant.lockId);
-    await condition(() => this.granted || this.expired);
-    if (this.expired) throw this.lostLease();
-    return grant.lockId;
+  /** The grant this run holds, if any. */
+  get fence(): Fence | undefined {
+    return this.lockId !== undefined && this.token !== undefined ? { lockId: this.lockId, token: this.token } : undefined;
   }
 
-  /** Runs `work` under the lease, renewing it a few times per TTL. */
+  /** Queues this run at its shop's lock and waits for its turn, re-sending the request now and then. */
+  async acquire(onWait: (wait: LockWait) => void): Promise<Fence> {
+    const { workflowId, runId } = workflowInfo();
+    const requestedAt = Date.now();
+    for (;;) {
+      if (this.fence) return this.fence;
+      const wait = await lockRequests.requestShopLock({ shop: this.shop, request: { key: this.key, workflowId, runId, task: this.task, requestedAt } });
+      this.lockId ??= wait.lockId;
+      onWait(wait);
+      const left = requestedAt + wait.maxWaitMs - Date.now();
+      if (await condition(() => this.token !== undefined, Math.max(0, Math.min(wait.resendAfterMs, left)))) continue;
+      if (Date.now() - requestedAt >= wait.maxWaitMs) throw this.gaveUp(wait);
+    }
+  }
+
+  /** Runs `work` under the lease; if the lease is taken away, the work is cancelled and the run fails. */
   async hold<T>(work: () => Promise<T>): Promise<T> {
-    const renewing = new CancellationScope();
-    void renewing
-      .run(async () => {
-        for (;;) {
-          await sleep(Math.max(1000, Math.floor(this.leaseTtlMs / 3)));
-          await this.signalLock(lockRenewSignal);
-        }
-      })
-      .catch(() => undefined);
     const working = new CancellationScope();
     let finished = false;
-    void condition(() => this.expired || finished)
+    void condition(() => this.revokedBecause !== undefined || finished)
       .then(() => {
-        if (this.expired) working.cancel();
+        if (!finished) working.cancel();
       })
       .catch(() => undefined); // cancelled along with the run: nothing to watch any more
     try {
-      return await working.run(work);
+      return await working.run(() => fenceScope.run(() => this.fence, work));
     } catch (error) {
-      if (this.expired && isCancellation(error)) throw this.lostLease();
+      if (this.revokedBecause !== undefined && isCancellation(error)) throw this.lostLease(this.revokedBecause);
       throw error;
     } finally {
       finished = true;
-      renewing.cancel();
     }
   }
 
@@ -89,27 +101,34 @@ export class ShopLease {
   async release(): Promise<void> {
     if (this.released) return;
     this.released = true;
-    if (this.lockId) await CancellationScope.nonCancellable(() => this.sendRelease());
+    const lockId = this.lockId;
+    if (!lockId) return; // never reached the lock; a grant that still comes is handed back by the handler
+    const { runId } = workflowInfo();
+    await CancellationScope.nonCancellable(() => lockRequests.releaseShopLock({ shop: this.shop, lockId, release: { key: this.key, runId, token: this.token } }));
   }
 
-  private async sendRelease(): Promise<void> {
-    await this.signalLock(lockReleaseSignal);
-  }
-
-  private async signalLock(signal: typeof lockRenewSignal | typeof lockReleaseSignal): Promise<void> {
-    if (!this.lockId) return;
+  /** A grant this run cannot use (it is done, or the grant was meant for an earlier run under the same id). */
+  private async handBack(grant: LockGrant): Promise<void> {
     try {
-      await getExternalWorkflowHandle(this.lockId).signal(signal, { requestId: this.requestId });
+      await getExternalWorkflowHandle(grant.lockId).signal(lockReleaseSignal, { key: grant.key, token: grant.token });
     } catch {
-      // The lock workflow is gone (terminated by an operator); there is nothing to renew or release.
+      // The lock is gone; it finds this run closed or the token released when it comes back.
     }
   }
 
-  private lostLease(): ApplicationFailure {
+  private lostLease(reason: string): ApplicationFailure {
     return ApplicationFailure.nonRetryable(
-      `${this.task} for ${this.shop} lost its lease on ${this.lockId}: it was not renewed within ${this.leaseTtlMs / 1000} s ` +
-        '(was its worker down?). Nothing more was written; the next run picks up the work.',
+      `${this.task} for ${this.shop} lost the lock ${this.lockId} (token ${this.token}): ${reason}. ` +
+        'Its activities stopped before writing anything more; the next run picks up the work.',
       'ShopLockLost',
+    );
+  }
+
+  private gaveUp(wait: LockWait): ApplicationFailure {
+    const holder = wait.holder ? `it is held by ${describeHolder(wait.holder)}` : 'it was free at the last look, but not granted';
+    return ApplicationFailure.nonRetryable(
+      `${this.task} for ${this.shop} gave up waiting for ${wait.lockId} after ${formatDuration(wait.maxWaitMs)}: ${holder}`,
+      'ShopLockTimeout',
     );
   }
 }

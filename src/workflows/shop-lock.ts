@@ -1,112 +1,241 @@
-import { allHandlersFinished, condition, continueAsNew, getExternalWorkflowHandle, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
-  leaseExpiredSignal,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  getExternalWorkflowHandle,
+  proxyLocalActivities,
+  setCurrentDetails,
+  setHandler,
+  workflowInfo,
+  type SignalDefinition,
+} from '@temporalio/workflow';
+import type { LockKeeperActivities } from '../activities/lock-keeper';
+import type { StoredLock } from '../erp/shop-locks';
+import {
+  describeHolder,
+  emptyCounters,
+  lockBreakSignal,
   lockGrantedSignal,
   lockReleaseSignal,
-  lockRenewSignal,
   lockRequestSignal,
+  lockRevokedSignal,
   lockStateQuery,
   type LockHolder,
+  type LockRelease,
   type LockRequest,
   type LockState,
   type ShopLockInput,
 } from './lock-protocol';
 
+// The ERP store being down only delays the lock: its steps retry for as long as it takes.
+const keeper = proxyLocalActivities<LockKeeperActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds' },
+});
+
 const RECENTLY_DONE_KEPT = 200;
 
+/** What happened to the holder since the lock last looked; handled in order break, release, regrant. */
+export interface HolderEvents {
+  brk?: { token: number; reason: string };
+  release?: LockRelease;
+  /** The holder's run asked again from another run id (reset to before its grant): it gets a new token. */
+  regrant?: LockRequest;
+  /** The holder's run asked again from the same run: its grant is sent again (same token). */
+  resend?: boolean;
+}
+
+export interface ShopLockCarry extends ShopLockInput {
+  events?: HolderEvents;
+}
+
 /**
- * One per shop (and lock group): grants a lease to one task run at a time, first come first served.
- * A holder keeps its lease by renewing it; a lease that is not renewed (the holder's worker died,
- * the holder was terminated) expires after its TTL and the next request is granted. A requester that
- * is gone when its turn comes is skipped. Duplicate requests are ignored. The history is bounded by
- * continuing as new with the holder and the queue.
+ * One per shop (and lock group): grants the lock to one task run at a time, first come first served,
+ * with a fencing token that only grows. The holder keeps the lock until it releases it or its workflow
+ * closes, which the lock learns from Temporal itself (not from renewals, so a holder survives every
+ * worker being down). Token, holder and queue live in the ERP store and change there by
+ * compare-and-set, so terminating, resetting or continuing the lock as new loses nothing.
  */
-export async function shopLock(input: ShopLockInput): Promise<void> {
-  const state: LockState = input.state ?? {
-    lockId: input.lockId,
-    queue: [],
-    grants: 0,
-    expiredLeases: 0,
-    skippedRequesters: 0,
-    recentlyDone: [],
-  };
-  const known = (requestId: string): boolean =>
-    state.holder?.requestId === requestId || state.queue.some((r) => r.requestId === requestId) || state.recentlyDone.includes(requestId);
-  const markDone = (requestId: string): void => {
-    state.recentlyDone.push(requestId);
+export async function shopLock(input: ShopLockCarry): Promise<void> {
+  const { lockId, shop } = input;
+  const state: LockState = input.state ?? { lockId, token: 0, queue: [], counters: emptyCounters(), recentlyDone: [] };
+  let events: HolderEvents = input.events ?? {};
+  let queueChanged = input.state !== undefined; // a new run writes its queue down once
+  let nextCheckAt = 0;
+  /** The request being granted while the ERP store records it: for its messages, it is the holder already. */
+  let granting: LockRequest | undefined;
+
+  const markDone = (runId: string | undefined): void => {
+    if (!runId || state.recentlyDone.includes(runId)) return;
+    state.recentlyDone.push(runId);
     if (state.recentlyDone.length > RECENTLY_DONE_KEPT) state.recentlyDone.splice(0, state.recentlyDone.length - RECENTLY_DONE_KEPT);
   };
-
-  setHandler(lockStateQuery, () => state);
-  setHandler(lockRequestSignal, (request: LockRequest) => {
-    if (!known(request.requestId)) state.queue.push(request);
-  });
-  setHandler(lockRenewSignal, ({ requestId }) => {
-    if (state.holder?.requestId === requestId) state.holder.leaseExpiresAt = Date.now() + state.holder.leaseTtlMs;
-  });
-  setHandler(lockReleaseSignal, ({ requestId }) => {
-    if (state.holder?.requestId === requestId) {
-      state.holder = undefined;
-      markDone(requestId);
-    } else {
-      const index = state.queue.findIndex((r) => r.requestId === requestId);
-      if (index >= 0) {
-        state.queue.splice(index, 1);
-        markDone(requestId);
-      }
-    }
-  });
-
+  const hasEvents = (): boolean => events.brk !== undefined || events.release !== undefined || events.regrant !== undefined || events.resend === true;
   const historyTooLong = (): boolean => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= input.historyLimit;
 
-  for (;;) {
-    if (historyTooLong()) {
-      await condition(allHandlersFinished);
-      await continueAsNew<typeof shopLock>({ ...input, state });
+  setHandler(lockStateQuery, () => state);
+  setHandler(lockRequestSignal, (request) => {
+    if (state.recentlyDone.includes(request.runId)) return; // a late duplicate from a run that is done with the lock
+    const holder = state.holder ?? granting;
+    if (holder?.key === request.key) {
+      if (request.runId !== holder.runId) events.regrant = request;
+      else events.resend = true;
+      return;
     }
-    const holder = state.holder;
-    if (holder) {
-      const remaining = holder.leaseExpiresAt - Date.now();
-      if (remaining > 0) {
-        await condition(() => state.holder !== holder || historyTooLong(), remaining);
-        continue;
+    const queued = state.queue.find((r) => r.key === request.key);
+    if (queued) {
+      if (queued.runId !== request.runId) {
+        queued.runId = request.runId; // the same run, reset while it waited: it keeps its place
+        queueChanged = true;
       }
-      await expire(holder);
+      return;
+    }
+    state.queue.push(request);
+    queueChanged = true;
+  });
+  setHandler(lockReleaseSignal, (release) => {
+    markDone(release.runId);
+    const index = state.queue.findIndex((r) => r.key === release.key);
+    if (index >= 0) {
+      state.queue.splice(index, 1);
+      queueChanged = true;
+    } else {
+      events.release = release;
+    }
+  });
+  setHandler(lockBreakSignal, (brk) => {
+    events.brk = brk;
+  });
+
+  if (!input.state) catchUp(await keeper.loadLock({ lockId }), true);
+
+  for (;;) {
+    setCurrentDetails(describeLock(state));
+    if (state.holder && hasEvents()) {
+      await handleEvents(state.holder);
       continue;
     }
-    await condition(() => state.queue.length > 0 || historyTooLong());
-    const next = state.queue.shift();
-    if (next) await grant(next);
+    events = {}; // nothing in them concerns a holder any more
+    if (queueChanged) {
+      queueChanged = false;
+      await keeper.saveLockQueue({ lockId, shop, queue: state.queue, counters: state.counters });
+      continue;
+    }
+    if (historyTooLong()) {
+      await condition(allHandlersFinished);
+      await continueAsNew<typeof shopLock>({ ...input, state, events });
+    }
+    if (state.holder) {
+      await watch(state.holder);
+      continue;
+    }
+    await condition(() => state.queue.length > 0 || queueChanged || hasEvents() || historyTooLong());
+    const next = state.queue[0];
+    if (next && !queueChanged && !hasEvents()) await grant(next);
+  }
+
+  /** Waits for news of the holder; every check interval asks Temporal whether its workflow is still open. */
+  async function watch(holder: LockHolder): Promise<void> {
+    const now = Date.now();
+    if (nextCheckAt <= now) nextCheckAt = now + input.checkIntervalMs;
+    const news = await condition(() => hasEvents() || queueChanged || historyTooLong(), nextCheckAt - now);
+    if (news) return;
+    nextCheckAt = 0;
+    if (!(await keeper.isHolderOpen({ holder }))) {
+      await endLease(holder);
+      state.counters.holdersClosed += 1;
+    }
+  }
+
+  async function handleEvents(holder: LockHolder): Promise<void> {
+    const { brk, release, regrant, resend } = events;
+    events = {};
+    if (brk && brk.token === holder.token) {
+      await endLease(holder);
+      state.counters.broken += 1;
+      await tell(holder, lockRevokedSignal, { lockId, key: holder.key, token: holder.token, reason: brk.reason });
+    } else if (release && release.key === holder.key && (release.token === undefined || release.token === holder.token)) {
+      await endLease(holder);
+      state.counters.released += 1;
+    } else if (regrant && regrant.key === holder.key && regrant.runId !== holder.runId) {
+      const grantedAt = Date.now();
+      const outcome = await keeper.regrantLock({ lockId, currentToken: state.token, request: regrant, grantedAt });
+      if (!outcome.granted) return catchUp(outcome, false);
+      state.token = outcome.token;
+      state.holder = { ...regrant, token: outcome.token, grantedAt };
+      state.counters.grants += 1;
+      await notifyGrant(state.holder);
+    } else if (resend) {
+      await notifyGrant(holder);
+    }
   }
 
   async function grant(request: LockRequest): Promise<void> {
-    // The holder is set before the grant is sent, so a release that arrives meanwhile finds it.
-    const now = Date.now();
-    const granted: LockHolder = { ...request, grantedAt: now, leaseExpiresAt: now + request.leaseTtlMs };
-    state.holder = granted;
-    try {
-      await getExternalWorkflowHandle(request.workflowId, request.runId).signal(lockGrantedSignal, {
-        lockId: state.lockId,
-        requestId: request.requestId,
-        leaseTtlMs: request.leaseTtlMs,
-      });
-      state.grants += 1;
-    } catch {
-      // The requester has finished or was terminated before its turn: skip it, keep the queue.
-      if (state.holder === granted) state.holder = undefined;
-      state.skippedRequesters += 1;
-      markDone(request.requestId);
+    state.queue.shift();
+    granting = request;
+    const grantedAt = Date.now();
+    const outcome = await keeper.grantLock({ lockId, shop, expectedToken: state.token, request, queue: state.queue, grantedAt }).finally(() => (granting = undefined));
+    if (!outcome.granted) {
+      if (events.release?.key !== request.key) state.queue.unshift(request);
+      return catchUp(outcome, false);
+    }
+    state.token = outcome.token;
+    state.holder = { ...request, token: outcome.token, grantedAt };
+    state.counters.grants += 1;
+    nextCheckAt = 0;
+    await notifyGrant(state.holder);
+  }
+
+  async function notifyGrant(holder: LockHolder): Promise<void> {
+    const delivered = await tell(holder, lockGrantedSignal, { lockId, key: holder.key, token: holder.token });
+    if (!delivered && state.holder === holder) {
+      // The requester finished or was terminated before its turn came: skip it, keep the queue.
+      await endLease(holder);
+      state.counters.skippedRequesters += 1;
     }
   }
 
-  async function expire(holder: LockHolder): Promise<void> {
-    state.holder = undefined;
-    state.expiredLeases += 1;
-    markDone(holder.requestId);
+  async function endLease(holder: LockHolder): Promise<void> {
+    await keeper.revokeLock({ lockId, token: holder.token });
+    markDone(holder.runId);
+    if (state.holder === holder) state.holder = undefined;
+  }
+
+  /** Takes the ERP store's token and holder as the truth (this run's picture was stale). */
+  function catchUp(stored: Pick<StoredLock, 'token' | 'holder'> & Partial<Pick<StoredLock, 'queue' | 'counters'>>, starting: boolean): void {
+    state.token = stored.token;
+    state.holder = stored.holder ?? undefined;
+    if (starting) {
+      const arrived = state.queue.filter((r) => !stored.queue?.some((s) => s.key === r.key));
+      state.queue = [...(stored.queue ?? []), ...arrived];
+      if (stored.counters) state.counters = stored.counters;
+      queueChanged = arrived.length > 0;
+    }
+    if (state.holder) {
+      const holderKey = state.holder.key;
+      state.queue = state.queue.filter((r) => r.key !== holderKey);
+    }
+    nextCheckAt = 0;
+  }
+
+  /** Signals a run by workflow id (whichever of its runs is current); false when it is closed. */
+  async function tell<A>(holder: LockHolder, signal: SignalDefinition<[A]>, payload: A): Promise<boolean> {
     try {
-      await getExternalWorkflowHandle(holder.workflowId, holder.runId).signal(leaseExpiredSignal, { lockId: state.lockId, requestId: holder.requestId });
+      await getExternalWorkflowHandle(holder.workflowId).signal(signal, payload);
+      return true;
     } catch {
-      // The holder is gone, which is why its lease expired.
+      return false;
     }
   }
+}
+
+/** The lock as the Web UI's "current details" show it. */
+export function describeLock(state: LockState): string {
+  const { counters } = state;
+  const holder = state.holder ? `Held by ${describeHolder(state.holder)}` : 'Free';
+  const queue = state.queue.length
+    ? `Waiting (${state.queue.length}): ${state.queue.slice(0, 10).map((r, i) => `${i + 1}. ${r.task} ${r.workflowId}`).join('; ')}${state.queue.length > 10 ? '; …' : ''}`
+    : 'Nobody waiting';
+  const totals = `grants ${counters.grants}, released ${counters.released}, holders closed ${counters.holdersClosed}, broken ${counters.broken}, skipped ${counters.skippedRequesters}`;
+  return [holder, queue, totals].join('\n\n');
 }

@@ -3,12 +3,13 @@ import type { OrderImportActivities, OrderImportCounts, OrderImportStepResult } 
 import type { OrderProcessingActivities, ProcessCounts } from '../activities/order-processing';
 import { TASKS } from '../domain/tasks';
 import { BATCH_ACTIVITY, SHORT_ACTIVITY } from './activity-options';
-import { processUnprocessedOrders } from './process-orders';
+import { processUnprocessedOrders, startProcessing, type ProcessingState } from './process-orders';
 import { runTask } from './run-task';
 
 const { planOrderImport, advanceOrderCursor } = proxyActivities<OrderImportActivities>(SHORT_ACTIVITY);
 const { importOrderPages } = proxyActivities<OrderImportActivities>(BATCH_ACTIVITY);
-const processing = proxyActivities<OrderProcessingActivities>(BATCH_ACTIVITY);
+const { listUnprocessedOrders } = proxyActivities<OrderProcessingActivities>(SHORT_ACTIVITY);
+const { createSalesDocumentsFor } = proxyActivities<OrderProcessingActivities>(BATCH_ACTIVITY);
 
 /** One activity call imports pages for this long, then hands back the page cursor. */
 const STEP_MILLIS = 60_000;
@@ -18,25 +19,61 @@ export interface SyncOrdersResult extends OrderImportCounts {
   documents?: ProcessCounts;
 }
 
+type OrderImportPlan = Awaited<ReturnType<OrderImportActivities['planOrderImport']>>;
+
+/** Where a run stands; a run that continues as new hands it to the next. */
+interface OrdersRunState {
+  plan: OrderImportPlan;
+  /** Shopify's page cursor, and whether the last page was read. */
+  after: string | null;
+  imported: boolean;
+  /** The newest updatedAt seen: the next cursor, moved once every page is stored. */
+  newest: string | null;
+  cursorMoved: boolean;
+  pages: number;
+  totals: SyncOrdersResult;
+  documents?: ProcessingState;
+}
+
+const COUNTS = ['fetched', 'created', 'updated', 'unchanged', 'conflicts', 'skippedClosed', 'filteredOut', 'requests'] as const;
+
 /** Shopify → ERP (the connector's report 30104): new and changed orders into the order mirror. */
 export async function syncOrders(input: unknown): Promise<SyncOrdersResult> {
-  return runTask('orders', TASKS.orders.input, input, async ({ input: { shop, filters = {}, options = {} }, progress }) => {
-    const plan = await planOrderImport({ shop, filters, options });
-    const totals: SyncOrdersResult = { fetched: 0, created: 0, updated: 0, unchanged: 0, conflicts: 0, skippedClosed: 0, filteredOut: 0, requests: 0 };
-    let after: string | null = null;
-    let newest: string | null = null;
-    for (;;) {
-      const step: OrderImportStepResult = await importOrderPages({ shop, query: plan.query, after, includeClosed: !plan.incremental, country: filters.country, maxMillis: STEP_MILLIS });
-      for (const key of ['fetched', 'created', 'updated', 'unchanged', 'conflicts', 'skippedClosed', 'filteredOut', 'requests'] as const) totals[key] += step[key];
-      if (step.maxUpdatedAt && (!newest || step.maxUpdatedAt > newest)) newest = step.maxUpdatedAt;
-      Object.assign(progress.counters, { fetched: totals.fetched, created: totals.created, updated: totals.updated, conflicts: totals.conflicts });
-      if (step.done) break;
-      after = step.after;
+  return runTask<typeof TASKS.orders.input, SyncOrdersResult, OrdersRunState>('orders', TASKS.orders.input, input, async (run) => {
+    const { shop, filters = {}, options = {} } = run.input;
+    const state: OrdersRunState = run.resumed ?? {
+      plan: await planOrderImport({ shop, filters, options }),
+      after: null,
+      imported: false,
+      newest: null,
+      cursorMoved: false,
+      pages: 0,
+      totals: { fetched: 0, created: 0, updated: 0, unchanged: 0, conflicts: 0, skippedClosed: 0, filteredOut: 0, requests: 0 },
+    };
+    const { plan, totals } = state;
+    while (!state.imported) {
+      if (run.shouldContinueAsNew()) return run.continueAsNew(state);
+      const step: OrderImportStepResult = await importOrderPages({ shop, query: plan.query, after: state.after, includeClosed: !plan.incremental, country: filters.country, maxMillis: STEP_MILLIS });
+      for (const key of COUNTS) totals[key] += step[key];
+      if (step.maxUpdatedAt && (!state.newest || step.maxUpdatedAt > state.newest)) state.newest = step.maxUpdatedAt;
+      state.after = step.after;
+      state.imported = step.done;
+      state.pages += step.pages;
+      run.report({
+        counters: { fetched: totals.fetched, created: totals.created, updated: totals.updated, conflicts: totals.conflicts },
+        message: `page ${state.pages}, ${totals.fetched} orders imported`,
+      });
     }
-    if (plan.incremental && newest) await advanceOrderCursor({ shop, cursorKey: plan.cursorKey, cursor: newest });
+    if (plan.incremental && state.newest && !state.cursorMoved) {
+      await advanceOrderCursor({ shop, cursorKey: plan.cursorKey, cursor: state.newest });
+      state.cursorMoved = true;
+    }
     if (plan.autoCreateOrders) {
-      progress.message = 'creating sales documents';
-      totals.documents = await processUnprocessedOrders(processing, shop, {}, progress);
+      run.report({ message: 'creating sales documents' });
+      state.documents ??= startProcessing();
+      const documents = await processUnprocessedOrders({ listUnprocessedOrders, createSalesDocumentsFor }, run, shop, {}, state.documents);
+      if (documents === 'continue') return run.continueAsNew(state);
+      totals.documents = documents;
     }
     return { result: totals, recordErrors: totals.documents?.failed ?? 0 };
   });

@@ -8,9 +8,9 @@ const payments = proxyActivities<PaymentActivities>(BATCH_ACTIVITY);
 
 /** Shopify → ERP (the connector's report 30105): payouts and balance transactions, by highest id per shop. */
 export async function syncPayments(input: unknown): Promise<PaymentCounts> {
-  return runTask('payments', TASKS.payments.input, input, async ({ input: { shop }, progress }) => {
-    const counts = await payments.importPayments({ shop });
-    Object.assign(progress.counters, counts);
+  return runTask('payments', TASKS.payments.input, input, async (run) => {
+    const counts = await payments.importPayments({ shop: run.input.shop });
+    run.report({ counters: { ...counts } });
     return { result: counts, recordErrors: 0 };
   });
 }

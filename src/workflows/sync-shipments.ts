@@ -1,24 +1,32 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { ShipmentActivities, ShipmentCounts } from '../activities/shipments';
 import { TASKS } from '../domain/tasks';
-import { BATCH_ACTIVITY } from './activity-options';
+import { BATCH_ACTIVITY, SHORT_ACTIVITY } from './activity-options';
 import { runTask } from './run-task';
 
-const shipments = proxyActivities<ShipmentActivities>(BATCH_ACTIVITY);
+const { listShipmentsToSend } = proxyActivities<ShipmentActivities>(SHORT_ACTIVITY);
+const { sendShipments } = proxyActivities<ShipmentActivities>(BATCH_ACTIVITY);
 const BATCH = 25;
+
+interface ShipmentsState {
+  afterNo: string | null;
+  totals: ShipmentCounts;
+}
 
 /** ERP → Shopify (the connector's report 30109): posted shipments of Shopify orders become fulfillments. */
 export async function syncShipments(input: unknown): Promise<ShipmentCounts> {
-  return runTask('shipments', TASKS.shipments.input, input, async ({ input: { shop, filters = {} }, progress }) => {
-    const totals: ShipmentCounts = { sent: 0, failed: 0, nothingToSend: 0, waiting: 0 };
-    let afterNo: string | null = null;
+  return runTask<typeof TASKS.shipments.input, ShipmentCounts, ShipmentsState>('shipments', TASKS.shipments.input, input, async (run) => {
+    const { shop, filters = {} } = run.input;
+    const state = run.resumed ?? { afterNo: null, totals: { sent: 0, failed: 0, nothingToSend: 0, waiting: 0 } };
+    const { totals } = state;
     for (;;) {
-      const nos: string[] = await shipments.listShipmentsToSend({ shop, filters, afterNo, limit: BATCH });
+      if (run.shouldContinueAsNew()) return run.continueAsNew(state);
+      const nos: string[] = await listShipmentsToSend({ shop, filters, afterNo: state.afterNo, limit: BATCH });
       if (nos.length === 0) break;
-      const counts = await shipments.sendShipments({ shop, shipmentNos: nos });
+      const counts = await sendShipments({ shop, shipmentNos: nos });
       for (const key of Object.keys(totals) as Array<keyof ShipmentCounts>) totals[key] += counts[key];
-      Object.assign(progress.counters, totals);
-      afterNo = nos[nos.length - 1] ?? null;
+      run.report({ counters: { ...totals } });
+      state.afterNo = nos[nos.length - 1] ?? null;
     }
     return { result: totals, recordErrors: totals.failed };
   });

@@ -30,7 +30,7 @@ describe('engine through the client', () => {
     });
     assert.equal((details.result as { shop: string }).shop, domain);
     const lock = await client.lockState(domain);
-    assert.equal(lock?.grants, 1, 'one run, not two');
+    assert.equal(lock?.counters.grants, 1, 'one run, not two');
   });
 
   it('waits in the foreground and reports progress', async () => {
@@ -113,7 +113,8 @@ describe('engine through the client', () => {
       const state = await client.lockState(domain);
       return state && !state.holder ? state : undefined;
     });
-    assert.equal(lock.expiredLeases, 0);
+    assert.equal(lock.counters.holdersClosed, 0);
+    assert.equal(lock.counters.released, 1);
     assert.equal((await client.getRun(run.workflowId))?.status, 'CANCELLED');
   });
 });

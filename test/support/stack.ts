@@ -1,12 +1,17 @@
-import { bundleWorkflowCode, DefaultLogger, Runtime, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { DefaultLogger, Runtime, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { EmulatorAdmin } from '../../emulator/admin-client';
 import { startStack, type Stack } from '../../scripts/stack';
 import type { AppConfig } from '../../src/config';
 import { EnvAndFileTokenSource, tokenEnvName } from '../../src/secrets';
 import type { RetrySettings } from '../../src/shopify/client';
 import { configureShopifyTransport } from '../../src/shopify/transport';
+import { buildWorkflowBundle } from '../../src/temporal/workflow-bundle';
 import { createSyncWorker, type SyncWorker } from '../../src/worker';
+import { createProbeActivities } from './probe-activities';
 
 /**
  * The servers every integration test shares: started once, on first use, on free ports of
@@ -25,8 +30,12 @@ export const TEST_SHOPIFY_RETRY: RetrySettings = { maxAttempts: 4, baseDelayMs: 
 
 export const TEST_TASK_QUEUE = `shopify-sync-test-${randomBytes(3).toString('hex')}`;
 
-/** Short leases, so that recovery from a dead holder is seen within seconds. */
-export const TEST_LOCK_LEASE_SECONDS = 3;
+/** The lock checks its holder every second in the tests, so a closed holder is noticed within seconds. */
+export const TEST_LOCK_CHECK_SECONDS = 1;
+/** Waiting runs send their request again every 2 s, so a restarted lock rebuilds its queue quickly. */
+export const TEST_LOCK_RESEND_SECONDS = 2;
+/** The server suggests continue-as-new this early, so the tests go through it in ordinary runs too. */
+export const TEST_SUGGEST_CONTINUE_AS_NEW_EVENTS = 150;
 
 function installQuietRuntime(): void {
   if (runtimeInstalled) return;
@@ -36,7 +45,7 @@ function installQuietRuntime(): void {
 
 export function testStack(): Promise<Stack> {
   installQuietRuntime();
-  stackPromise ??= startStack({ log: () => undefined });
+  stackPromise ??= startStack({ log: () => undefined, temporalDynamicConfig: { 'limit.historyCount.suggestContinueAsNew': TEST_SUGGEST_CONTINUE_AS_NEW_EVENTS } });
   return stackPromise;
 }
 
@@ -50,7 +59,9 @@ export async function testConfig(): Promise<AppConfig> {
     mongoUri: stack.mongoUri,
     mongoDatabase: 'shopsync_test',
     shopifyApiOrigin: stack.emulatorUrl,
-    lockLeaseSeconds: TEST_LOCK_LEASE_SECONDS,
+    lockCheckSeconds: TEST_LOCK_CHECK_SECONDS,
+    lockResendSeconds: TEST_LOCK_RESEND_SECONDS,
+    lockMaxWaitSeconds: 600,
     lockTaskQueue: TEST_TASK_QUEUE,
     // Low, so that lock workflows continue as new often during the tests.
     lockHistoryLimit: 80,
@@ -61,16 +72,33 @@ export async function emulatorAdmin(): Promise<EmulatorAdmin> {
   return new EmulatorAdmin((await testStack()).emulatorUrl);
 }
 
+/** The project's workflows and the engine's test workflows, bundled once per test run. */
+export function testBundle(): Promise<WorkflowBundleWithSourceMap> {
+  bundlePromise ??= buildWorkflowBundle(require.resolve('./test-workflows'));
+  return bundlePromise;
+}
+
+let bundleFile: string | undefined;
+
+/** The same bundle as a file, for worker processes of their own. */
+export async function testBundleFile(): Promise<string> {
+  if (!bundleFile) {
+    const path = join(mkdtempSync(join(tmpdir(), 'shopsync-bundle-')), 'workflows.js');
+    writeFileSync(path, (await testBundle()).code);
+    bundleFile = path;
+  }
+  return bundleFile;
+}
+
 /** The worker under test, with the project's real activities and the workflow bundle built once. */
 export async function testWorker(): Promise<SyncWorker> {
   workerPromise ??= (async () => {
-    const config = await testConfig();
-    bundlePromise ??= bundleWorkflowCode({ workflowsPath: require.resolve('./test-workflows'), logger: new DefaultLogger('WARN') });
     const worker = await createSyncWorker({
-      config,
-      workflowBundle: await bundlePromise,
+      config: await testConfig(),
+      workflowBundle: await testBundle(),
       shopifyRetry: TEST_SHOPIFY_RETRY,
       tokens: new EnvAndFileTokenSource(undefined, testTokenEnv),
+      extraActivities: createProbeActivities,
     });
     void worker.run();
     return worker;
