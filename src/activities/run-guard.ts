@@ -62,7 +62,7 @@ export function runGuardInterceptor(locks: ShopLockRepository, heartbeatEveryMs:
             }
             if (!(await locks.isCurrent(fence.lockId, fence.token))) {
               throw ApplicationFailure.nonRetryable(
-                `lost the shop lock ${fence.lockId}: token ${fence.token} is no longer the holder's (released, taken away by an operator, ` +
+                `lost the shop lock ${fence.lockId} (token ${fence.token} is no longer the holder's: released, taken away by an operator, ` +
                   'or the run closed), so nothing more was written',
                 'ShopLockLost',
               );

@@ -2,12 +2,17 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Client, Connection, type WorkflowHandle, type WorkflowStartOptions } from '@temporalio/client';
+import { temporal as proto } from '@temporalio/proto';
+import Long from 'long';
 import { PROJECT_ROOT, type AppConfig } from '../../src/config';
 import { connectErp, type Erp } from '../../src/erp/db';
 import { lockStateQuery, type LockState } from '../../src/workflows/lock-protocol';
 import { eventually } from './eventually';
+import type { ProbeWrite } from './probe-activities';
 import { TEST_TASK_QUEUE, testBundleFile, testConfig, testWorker, uniqueShop } from './stack';
 import { probeFinishSignal } from './test-workflows';
+
+type HistoryEvent = proto.api.history.v1.IHistoryEvent;
 
 export interface ProbeOptions {
   holdMs?: number;
@@ -77,8 +82,12 @@ export class LockTestKit {
   }
 
   /** Writes the probes made for a shop, as the ERP store has them. */
-  probeWrites(shop: string) {
-    return this.erp.db.collection<{ shop: string; runKey: string; token: number; index: number; at: Date }>('probeWrites').find({ shop }).toArray();
+  probeWrites(shop: string): Promise<ProbeWrite[]> {
+    return this.erp.db.collection<ProbeWrite>('probeWrites').find({ shop }).toArray();
+  }
+
+  countProbeWrites(shop: string): Promise<number> {
+    return this.erp.db.collection<ProbeWrite>('probeWrites').countDocuments({ shop });
   }
 }
 
@@ -117,4 +126,31 @@ export async function spawnWorker(taskQueue: string, overrides: Partial<AppConfi
 
 export function isolatedQueue(name: string): string {
   return `${TEST_TASK_QUEUE}-${name}-${randomBytes(2).toString('hex')}`;
+}
+
+/**
+ * Resets a workflow to just after the workflow task that completed with event `eventId`, as an operator
+ * would from the CLI; `reapplySignals` false drops the signals that came after that point (a grant, say).
+ */
+export async function resetWorkflow(temporal: Client, workflowId: string, eventId: number, reapplySignals: boolean): Promise<string> {
+  const { runId } = await temporal.workflow.getHandle(workflowId).describe();
+  const response: proto.api.workflowservice.v1.IResetWorkflowExecutionResponse = await temporal.workflowService.resetWorkflowExecution({
+    namespace: temporal.options.namespace,
+    workflowExecution: { workflowId, runId },
+    workflowTaskFinishEventId: Long.fromNumber(eventId),
+    requestId: randomBytes(8).toString('hex'),
+    reason: 'test: an operator resets the run',
+    resetReapplyType: reapplySignals ? proto.api.enums.v1.ResetReapplyType.RESET_REAPPLY_TYPE_SIGNAL : proto.api.enums.v1.ResetReapplyType.RESET_REAPPLY_TYPE_NONE,
+  });
+  return response.runId ?? '';
+}
+
+/** The id of the first WorkflowTaskCompleted event after the event `after` matches (or the first at all). */
+export async function workflowTaskCompletedAfter(handle: WorkflowHandle, after?: (event: HistoryEvent) => boolean): Promise<number> {
+  const events = (await handle.fetchHistory()).events ?? [];
+  const start = after ? events.findIndex(after) : 0;
+  if (start < 0) throw new Error('no such event in the history');
+  const completed = events.slice(start).find((event) => event.workflowTaskCompletedEventAttributes);
+  if (!completed?.eventId) throw new Error('no workflow task completed after that event');
+  return Number(completed.eventId);
 }

@@ -1,9 +1,12 @@
+import { Context } from '@temporalio/activity';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ActivityDeps } from '../../src/activities/deps';
 import { checkpoint, currentRunGuard } from '../../src/activities/run-guard';
 
 /** A record the probe writes under its lease, for the tests to count. */
 export interface ProbeWrite {
+  /** `<runKey>|<index>`: writing a record again is a no-op, as for every write of the project. */
+  _id: string;
   shop: string;
   runKey: string;
   token: number;
@@ -29,15 +32,16 @@ export function createProbeActivities({ erp }: Pick<ActivityDeps, 'erp'>) {
   const intervals = erp.db.collection<ProbeInterval>('probeIntervals');
   const fenceToken = (): number => currentRunGuard()?.fence?.token ?? -1;
   return {
+    /** Writes records 0..count-1, one every `everyMs`; a retry resumes at the record its last heartbeat named. */
     async probeWrite(input: { shop: string; runKey: string; count: number; everyMs: number }): Promise<number> {
-      let written = 0;
-      for (let index = 0; index < input.count; index += 1) {
+      const resumeAt = (Context.current().info.heartbeatDetails as { index?: number } | undefined)?.index ?? 0;
+      for (let index = resumeAt; index < input.count; index += 1) {
         await checkpoint({ index });
-        await writes.insertOne({ shop: input.shop, runKey: input.runKey, token: fenceToken(), index, at: new Date() });
-        written += 1;
+        const _id = `${input.runKey}|${index}`;
+        await writes.updateOne({ _id }, { $setOnInsert: { shop: input.shop, runKey: input.runKey, token: fenceToken(), index, at: new Date() } }, { upsert: true });
         await sleep(input.everyMs, undefined, { signal: currentRunGuard()?.signal });
       }
-      return written;
+      return input.count - resumeAt;
     },
 
     async probeEnterLeave(input: { shop: string; runKey: string; holdMs: number }): Promise<number> {

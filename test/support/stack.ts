@@ -40,7 +40,7 @@ export const TEST_SUGGEST_CONTINUE_AS_NEW_EVENTS = 150;
 function installQuietRuntime(): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
-  Runtime.install({ logger: new DefaultLogger('ERROR') });
+  Runtime.install({ logger: new DefaultLogger('ERROR'), telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' } } } });
 }
 
 export function testStack(): Promise<Stack> {

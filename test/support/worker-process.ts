@@ -10,7 +10,7 @@ import { createProbeActivities } from './probe-activities';
  * prints "ready" once it polls and "stopped" when a shutdown completed.
  */
 async function main(): Promise<void> {
-  Runtime.install({ logger: new DefaultLogger('ERROR') });
+  Runtime.install({ logger: new DefaultLogger('ERROR'), telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' } } } });
   const config = AppConfigSchema.parse(JSON.parse(process.env.SHOPSYNC_TEST_CONFIG ?? '{}'));
   const codePath = process.env.SHOPSYNC_TEST_BUNDLE;
   if (!codePath) throw new Error('SHOPSYNC_TEST_BUNDLE is not set');
