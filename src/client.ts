@@ -207,7 +207,7 @@ export class ShopSyncClient {
     }
     const stored = await this.erp.locks.load(id);
     if (stored.token === 0 && !stored.holder && stored.queue.length === 0) return undefined;
-    return { lockId: id, token: stored.token, holder: stored.holder ?? undefined, queue: stored.queue, counters: stored.counters ?? emptyCounters(), recentlyDone: [] };
+    return { lockId: id, token: stored.token, holder: stored.holder ?? undefined, queue: stored.queue, counters: { ...emptyCounters(), ...stored.counters }, recentlyDone: [] };
   }
 
   /**

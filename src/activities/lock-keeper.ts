@@ -14,8 +14,9 @@ export function createLockKeeperActivities({ erp, temporal }: ActivityDeps) {
       return erp.locks.load(input.lockId);
     },
 
-    async grantLock(input: { lockId: string; shop: string; expectedToken: number; request: LockRequest; queue: LockRequest[]; grantedAt: number }): Promise<GrantOutcome> {
-      return erp.locks.grant(input.lockId, input.shop, input.expectedToken, input.request, input.queue, input.grantedAt);
+    /** Grants the lock to `request`; with `from`, that holder's lease ends in the same write (a handover). */
+    async grantLock(input: { lockId: string; shop: string; expectedToken: number; request: LockRequest; queue: LockRequest[]; grantedAt: number; from?: number }): Promise<GrantOutcome> {
+      return erp.locks.grant(input.lockId, input.shop, input.expectedToken, input.request, input.queue, input.grantedAt, input.from);
     },
 
     async regrantLock(input: { lockId: string; currentToken: number; request: LockRequest; grantedAt: number }): Promise<GrantOutcome> {

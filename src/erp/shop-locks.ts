@@ -40,17 +40,18 @@ export class ShopLockRepository {
   }
 
   /**
-   * Hands the next token to `request` if the lock is free and its last token is `expectedToken`;
-   * otherwise answers what the store has, for the lock workflow to catch up with.
+   * Hands the next token to `request` if the lock's last token is `expectedToken` and it is free (or
+   * held by `from`, whose lease ends with this grant, in the same write); otherwise answers what the
+   * store has, for the lock workflow to catch up with.
    */
-  async grant(lockId: string, shop: string, expectedToken: number, request: LockRequest, queue: LockRequest[], grantedAt: number): Promise<GrantOutcome> {
+  async grant(lockId: string, shop: string, expectedToken: number, request: LockRequest, queue: LockRequest[], grantedAt: number, from?: number): Promise<GrantOutcome> {
     const token = expectedToken + 1;
     const holder: LockHolder = { ...request, token, grantedAt };
     try {
       const result = await this.locks.updateOne(
-        { _id: lockId, token: expectedToken, holder: null },
+        from === undefined ? { _id: lockId, token: expectedToken, holder: null } : { _id: lockId, token: expectedToken, 'holder.token': from },
         { $set: { shop, token, holder, queue, updatedAt: new Date() } },
-        { upsert: expectedToken === 0 },
+        { upsert: expectedToken === 0 && from === undefined },
       );
       if (result.matchedCount === 1 || result.upsertedCount === 1) return { granted: true, token };
     } catch (error) {

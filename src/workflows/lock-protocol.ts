@@ -16,6 +16,8 @@ export interface LockRequest {
   task: string;
   /** When the run first asked; kept on re-sends, so a lock rebuilt from re-sends stays first come first served. */
   requestedAt: number;
+  /** The lock's count of arrivals when this request joined the queue: grants follow it (first come, first served). */
+  arrival?: number;
 }
 
 export interface LockHolder extends LockRequest {
@@ -25,6 +27,8 @@ export interface LockHolder extends LockRequest {
 }
 
 export interface LockCounters {
+  /** Requests that joined the queue. */
+  arrivals: number;
   grants: number;
   released: number;
   /** Holders whose workflow closed without releasing (terminated, timed out, ...): detected from Temporal's state. */
@@ -84,7 +88,7 @@ export const lockRevokedSignal = defineSignal<[LockGrant & { reason: string }]>(
 export const SHOP_LOCK_WORKFLOW = 'shopLock';
 
 export function emptyCounters(): LockCounters {
-  return { grants: 0, released: 0, holdersClosed: 0, broken: 0, skippedRequesters: 0 };
+  return { arrivals: 0, grants: 0, released: 0, holdersClosed: 0, broken: 0, skippedRequesters: 0 };
 }
 
 /** One line for the Web UI's current details, the CLI and error messages. */

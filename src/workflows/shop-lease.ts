@@ -5,6 +5,7 @@ import {
   getExternalWorkflowHandle,
   isCancellation,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -15,7 +16,13 @@ import { OUTAGE_RETRY } from './activity-options';
 import { fenceScope } from './fence-scope';
 import { describeHolder, lockGrantedSignal, lockReleaseSignal, lockRevokedSignal, type LockGrant } from './lock-protocol';
 
-const lockRequests = proxyActivities<LockActivities>({
+// Asking is quick (a signal and one read), so it runs as a local activity, within the run's own workflow task.
+const { requestShopLock } = proxyLocalActivities<LockActivities>({
+  startToCloseTimeout: '30 seconds',
+  scheduleToCloseTimeout: '1 hour',
+  retry: OUTAGE_RETRY,
+});
+const { releaseShopLock } = proxyActivities<LockActivities>({
   startToCloseTimeout: '30 seconds',
   scheduleToCloseTimeout: '1 hour',
   retry: OUTAGE_RETRY,
@@ -69,7 +76,7 @@ export class ShopLease {
     const requestedAt = Date.now();
     for (;;) {
       if (this.fence) return this.fence;
-      const wait = await lockRequests.requestShopLock({ shop: this.shop, request: { key: this.key, workflowId, runId, task: this.task, requestedAt } });
+      const wait = await requestShopLock({ shop: this.shop, request: { key: this.key, workflowId, runId, task: this.task, requestedAt } });
       this.lockId ??= wait.lockId;
       onWait(wait);
       const left = requestedAt + wait.maxWaitMs - Date.now();
@@ -97,14 +104,24 @@ export class ShopLease {
     }
   }
 
-  /** Gives the lock back (or leaves the queue); runs even when the run is being cancelled. */
+  /**
+   * Gives the lock back (or leaves the queue); runs even when the run is being cancelled. A signal to
+   * the lock does it; if the lock workflow is not there (an operator terminated it), an activity stops
+   * the store accepting the token and starts a new lock run.
+   */
   async release(): Promise<void> {
     if (this.released) return;
     this.released = true;
     const lockId = this.lockId;
     if (!lockId) return; // never reached the lock; a grant that still comes is handed back by the handler
-    const { runId } = workflowInfo();
-    await CancellationScope.nonCancellable(() => lockRequests.releaseShopLock({ shop: this.shop, lockId, release: { key: this.key, runId, token: this.token } }));
+    const release = { key: this.key, runId: workflowInfo().runId, token: this.token };
+    await CancellationScope.nonCancellable(async () => {
+      try {
+        await getExternalWorkflowHandle(lockId).signal(lockReleaseSignal, release);
+      } catch {
+        await releaseShopLock({ shop: this.shop, lockId, release });
+      }
+    });
   }
 
   /** A grant this run cannot use (it is done, or the grant was meant for an earlier run under the same id). */

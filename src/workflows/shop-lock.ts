@@ -90,7 +90,8 @@ export async function shopLock(input: ShopLockCarry): Promise<void> {
       }
       return;
     }
-    state.queue.push(request);
+    state.counters.arrivals += 1;
+    state.queue.push({ ...request, arrival: state.counters.arrivals });
     queueChanged = true;
   });
   setHandler(lockReleaseSignal, (release) => {
@@ -142,8 +143,8 @@ export async function shopLock(input: ShopLockCarry): Promise<void> {
     if (news) return;
     nextCheckAt = 0;
     if (!(await keeper.isHolderOpen({ holder }))) {
-      await endLease(holder);
       state.counters.holdersClosed += 1;
+      await endLease(holder);
     }
   }
 
@@ -151,12 +152,12 @@ export async function shopLock(input: ShopLockCarry): Promise<void> {
     const { brk, release, regrant, resend } = events;
     events = {};
     if (brk && brk.token === holder.token) {
-      await endLease(holder);
       state.counters.broken += 1;
       await tell(holder, lockRevokedSignal, { lockId, key: holder.key, token: holder.token, reason: brk.reason });
-    } else if (release && release.key === holder.key && (release.token === undefined || release.token === holder.token)) {
       await endLease(holder);
+    } else if (release && release.key === holder.key && (release.token === undefined || release.token === holder.token)) {
       state.counters.released += 1;
+      await endLease(holder);
     } else if (regrant && regrant.key === holder.key && regrant.runId !== holder.runId) {
       const grantedAt = Date.now();
       const outcome = await keeper.regrantLock({ lockId, currentToken: state.token, request: regrant, grantedAt });
@@ -166,15 +167,16 @@ export async function shopLock(input: ShopLockCarry): Promise<void> {
       state.counters.grants += 1;
       await notifyGrant(state.holder);
     } else if (resend) {
-      await notifyGrant(holder);
+      await notifyGrant(holder, 'holdersClosed');
     }
   }
 
-  async function grant(request: LockRequest): Promise<void> {
+  /** Grants the lock to the first in line; with `from`, the lease of that token ends in the same write. */
+  async function grant(request: LockRequest, from?: number): Promise<void> {
     state.queue.shift();
     granting = request;
     const grantedAt = Date.now();
-    const outcome = await keeper.grantLock({ lockId, shop, expectedToken: state.token, request, queue: state.queue, grantedAt }).finally(() => (granting = undefined));
+    const outcome = await keeper.grantLock({ lockId, shop, expectedToken: state.token, request, queue: state.queue, grantedAt, from }).finally(() => (granting = undefined));
     if (!outcome.granted) {
       if (events.release?.key !== request.key) state.queue.unshift(request);
       return catchUp(outcome, false);
@@ -186,18 +188,24 @@ export async function shopLock(input: ShopLockCarry): Promise<void> {
     await notifyGrant(state.holder);
   }
 
-  async function notifyGrant(holder: LockHolder): Promise<void> {
+  async function notifyGrant(holder: LockHolder, ifGone: 'skippedRequesters' | 'holdersClosed' = 'skippedRequesters'): Promise<void> {
     const delivered = await tell(holder, lockGrantedSignal, { lockId, key: holder.key, token: holder.token });
     if (!delivered && state.holder === holder) {
-      // The requester finished or was terminated before its turn came: skip it, keep the queue.
+      // The run is closed (a requester gone before its turn came, or a holder that just finished): next.
+      state.counters[ifGone] += 1;
       await endLease(holder);
-      state.counters.skippedRequesters += 1;
     }
   }
 
+  /** Ends the lease of `holder`; when someone waits (and nothing else is pending), the lock goes straight to them. */
   async function endLease(holder: LockHolder): Promise<void> {
-    await keeper.revokeLock({ lockId, token: holder.token });
     markDone(holder.runId);
+    const next = state.queue[0];
+    if (next && state.holder === holder && !hasEvents() && !historyTooLong()) {
+      state.holder = undefined;
+      return grant(next, holder.token);
+    }
+    await keeper.revokeLock({ lockId, token: holder.token });
     if (state.holder === holder) state.holder = undefined;
   }
 
@@ -206,9 +214,11 @@ export async function shopLock(input: ShopLockCarry): Promise<void> {
     state.token = stored.token;
     state.holder = stored.holder ?? undefined;
     if (starting) {
-      const arrived = state.queue.filter((r) => !stored.queue?.some((s) => s.key === r.key));
-      state.queue = [...(stored.queue ?? []), ...arrived];
-      if (stored.counters) state.counters = stored.counters;
+      const storedQueue = stored.queue ?? [];
+      const arrived = state.queue.filter((r) => !storedQueue.some((s) => s.key === r.key));
+      state.counters = { ...emptyCounters(), ...stored.counters };
+      state.counters.arrivals = Math.max(state.counters.arrivals, ...storedQueue.map((r) => r.arrival ?? 0), stored.holder?.arrival ?? 0);
+      state.queue = [...storedQueue, ...arrived.map((r) => ({ ...r, arrival: ++state.counters.arrivals }))];
       queueChanged = arrived.length > 0;
     }
     if (state.holder) {

@@ -19,6 +19,10 @@ export interface ProbeInterval {
   shop: string;
   runKey: string;
   token: number;
+  /** The holder's place in the lock's arrivals, as the ERP store has it: grants in token order must follow it. */
+  arrival: number;
+  /** When the run started, for the longest wait. */
+  startedAt: number;
   enteredAt: number;
   leftAt: number;
 }
@@ -44,12 +48,16 @@ export function createProbeActivities({ erp }: Pick<ActivityDeps, 'erp'>) {
       return input.count - resumeAt;
     },
 
-    async probeEnterLeave(input: { shop: string; runKey: string; holdMs: number }): Promise<number> {
+    async probeEnterLeave(input: { shop: string; runKey: string; holdMs: number; startedAt: number }): Promise<number> {
       await checkpoint();
       const enteredAt = Date.now();
+      const fence = currentRunGuard()?.fence;
+      const holder = fence ? await erp.locks.holder(fence.lockId) : null;
       if (input.holdMs > 0) await sleep(input.holdMs);
+      await checkpoint();
       const leftAt = Date.now();
-      await intervals.insertOne({ shop: input.shop, runKey: input.runKey, token: fenceToken(), enteredAt, leftAt });
+      const arrival = holder?.token === fenceToken() ? (holder.arrival ?? -1) : -1;
+      await intervals.insertOne({ shop: input.shop, runKey: input.runKey, token: fenceToken(), arrival, startedAt: input.startedAt, enteredAt, leftAt });
       return fenceToken();
     },
   };

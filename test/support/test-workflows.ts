@@ -1,4 +1,4 @@
-import { condition, defineSignal, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { condition, defineSignal, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import { z } from 'zod';
 import { taskInputSchema } from '../../src/domain/task-input';
 import { NoFilters } from '../../src/domain/tasks';
@@ -12,6 +12,8 @@ export * from '../../src/workflows';
 export const probeFinishSignal = defineSignal('probeFinish');
 
 const probe = proxyActivities<ProbeActivities>(BATCH_ACTIVITY);
+// Local: the contention test's holders record their interval within their own workflow task.
+const { probeEnterLeave } = proxyLocalActivities<ProbeActivities>({ startToCloseTimeout: '30 seconds' });
 
 const ProbeInput = taskInputSchema(
   NoFilters,
@@ -47,7 +49,7 @@ export async function lockProbe(input: unknown): Promise<ProbeResult> {
     const { shop, options = {} } = run.input;
     const runKey = `${workflowInfo().workflowId}/${workflowInfo().firstExecutionRunId}`;
     const state = run.resumed ?? { tokens: [] };
-    if (options.enterLeave) state.tokens.push(await probe.probeEnterLeave({ shop, runKey, holdMs: options.holdMs ?? 0 }));
+    if (options.enterLeave) state.tokens.push(await probeEnterLeave({ shop, runKey, holdMs: options.holdMs ?? 0, startedAt: workflowInfo().startTime.getTime() }));
     if (state.tokens.length <= (options.continueAsNewTimes ?? 0) && options.continueAsNewTimes) return run.continueAsNew(state);
     if (options.writes) await probe.probeWrite({ shop, runKey, count: options.writes, everyMs: options.writeEveryMs ?? 100 });
     const started = Date.now();
