@@ -36,6 +36,8 @@ export interface StackAddresses {
 
 export interface Stack extends StackAddresses {
   emulator: RunningEmulator;
+  /** The provisioned binaries (the Temporal CLI, for tests that drive it as a user would). */
+  tools: { temporal: string; ferretdb?: string; schema: string };
   stop(): Promise<void>;
 }
 
@@ -65,7 +67,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       stateFile: options.dataDir ? join(dataDir, 'emulator-state.json') : undefined,
     });
     stops.push(() => emulator.close());
-    return { ...temporal, mongoUri, emulatorUrl: emulator.url, emulator, stop };
+    return { ...temporal, mongoUri, emulatorUrl: emulator.url, emulator, tools, stop };
   } catch (error) {
     await stop();
     throw error;

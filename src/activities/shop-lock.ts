@@ -32,8 +32,8 @@ export interface LockWait {
   maxWaitMs: number;
   /** Who holds the lock now, as the ERP store records it. */
   holder: LockHolder | null;
-  /** This run's place in line as last written down (1 = next), or undefined when not recorded yet. */
-  placeInLine?: number;
+  /** This run's place in line (1 = next), as the store last wrote the queue down (at its end when not written yet). */
+  placeInLine: number;
 }
 
 /** Signal-with-start: the lock workflow is started if it is not running (after an operator's terminate, too). */
@@ -72,7 +72,7 @@ export function createLockActivities(deps: Pick<ActivityDeps, 'shops' | 'tempora
         resendAfterMs: deps.lock.resendAfterMs,
         maxWaitMs: deps.lock.maxWaitMs,
         holder: stored.holder,
-        placeInLine: index >= 0 ? index + 1 : undefined,
+        placeInLine: index >= 0 ? index + 1 : stored.queue.length + 1,
       };
     },
 

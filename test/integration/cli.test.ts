@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/config';
 import { tokenEnvName } from '../../src/secrets';
+import { holderIs, LockTestKit } from '../support/lock-probes';
 import { emulatedShop, testConfig, testWorker } from '../support/stack';
 
 interface CliResult {
@@ -88,6 +89,29 @@ describe('shopsync CLI', () => {
     assert.equal(missing.code, 0, missing.stderr);
   });
 
+  it('shows the holder with its token and the queue, and takes the lock away with lock break', async () => {
+    const kit = await LockTestKit.open();
+    try {
+      const shop = await kit.newShop('cli-lock');
+      const a = await kit.startProbe(shop);
+      await kit.until(shop, 'A holds', holderIs(a));
+      const b = await kit.startProbe(shop);
+      await kit.until(shop, 'B waits', (s) => s.queue.length === 1);
+      const shown = await shopsync(['lock', shop]);
+      assert.match(shown.stdout, new RegExp(`held by lockProbe ${a.workflowId} \\(token 1\\) since `));
+      assert.match(shown.stdout, new RegExp(`1\\. lockProbe ${b.workflowId} waiting since`));
+      const broken = await shopsync(['lock', 'break', shop, '--reason', 'stuck on a bad record']);
+      assert.equal(broken.code, 0, broken.stderr);
+      assert.match(broken.stdout, new RegExp(`Took shop-lock:\\S+ away from lockProbe ${a.workflowId} \\(token 1\\)`));
+      await assert.rejects(a.result(), (error: Error & { cause?: Error }) => /lost the (shop )?lock/.test(error.cause?.message ?? ''));
+      await kit.until(shop, 'B holds', holderIs(b));
+      assert.match((await shopsync(['lock', 'break', `never-${shop}`])).stdout, /is free: nothing to break/);
+      await kit.finish(b);
+    } finally {
+      await kit.close();
+    }
+  });
+
   it('fails with one clear line and a non-zero exit code', async () => {
     const bad = await shopsync(['shops', 'add', 'x.myshopify.com', '--set', 'loggingMode=loud']);
     assert.equal(bad.code, 1);
@@ -96,6 +120,11 @@ describe('shopsync CLI', () => {
     const unknown = await shopsync(['run', 'teleport', '--shop', 'x.myshopify.com']);
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /unknown task "teleport"/);
+    const shop = await emulatedShop('cli-bad');
+    assert.equal((await shopsync(['shops', 'add', shop.domain])).code, 0);
+    const badOption = await shopsync(['run', 'orders', '--shop', shop.domain, '--options', '{"since":"yesterday"}']);
+    assert.equal(badOption.code, 2);
+    assert.match(badOption.stderr, /^shopsync: Invalid input for orders: options\.since: /);
     const missing = await shopsync(['shops', 'show', 'never.myshopify.com']);
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /no shop never\.myshopify\.com is configured/);
