@@ -74,6 +74,7 @@ export async function emulatorAdmin(): Promise<EmulatorAdmin> {
 
 /** The project's workflows and the engine's test workflows, bundled once per test run. */
 export function testBundle(): Promise<WorkflowBundleWithSourceMap> {
+  installQuietRuntime();
   bundlePromise ??= buildWorkflowBundle(require.resolve('./test-workflows'));
   return bundlePromise;
 }

@@ -1,0 +1,156 @@
+import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EmulatorAdmin } from '../../emulator/admin-client';
+import { Merchant } from '../../emulator/merchant-client';
+import { startStack } from '../../scripts/stack';
+import { ShopSyncClient } from '../../src/client';
+import type { AppConfig } from '../../src/config';
+import { EnvAndFileTokenSource, tokenEnvName } from '../../src/secrets';
+import { buildWorkflowBundle } from '../../src/temporal/workflow-bundle';
+import { createSyncWorker } from '../../src/worker';
+import { createProbeActivities } from '../support/probe-activities';
+import { probeFinishSignal } from '../support/test-workflows';
+
+/**
+ * `npm run capture-histories`: runs every workflow type through its paths (continue-as-new, lease
+ * loss, cancellation, a lock that checks, hands over, is broken and continues as new) on a stack of
+ * its own, and writes each run's history to test/replay/histories/, for the replay test to check that
+ * the current code still replays them. Run it after a deliberate change of a workflow's commands
+ * (behind `patched()`), and commit the histories.
+ */
+const OUT = join(__dirname, 'histories');
+const QUEUE = 'capture';
+
+async function main(): Promise<void> {
+  Runtime.install({ logger: new DefaultLogger('ERROR'), telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' } } } });
+  const stack = await startStack({ temporalDynamicConfig: { 'limit.historyCount.suggestContinueAsNew': 60 } });
+  const tokens: NodeJS.ProcessEnv = {};
+  try {
+    const config: AppConfig = {
+      temporalAddress: stack.temporalAddress, temporalNamespace: stack.temporalNamespace, taskQueue: QUEUE, mongoUri: stack.mongoUri,
+      mongoDatabase: 'shopsync_capture', shopifyApiOrigin: stack.emulatorUrl, lockCheckSeconds: 1, lockResendSeconds: 2,
+      lockMaxWaitSeconds: 600, lockTaskQueue: QUEUE, lockHistoryLimit: 60,
+    };
+    const worker = await createSyncWorker({
+      config,
+      workflowBundle: await buildWorkflowBundle(require.resolve('../support/test-workflows')),
+      tokens: new EnvAndFileTokenSource(undefined, tokens),
+      shopifyRetry: { maxAttempts: 2, baseDelayMs: 20, maxDelayMs: 100, maxThrottledAttempts: 10 },
+      extraActivities: createProbeActivities,
+    });
+    const running = worker.run();
+    const connection = await Connection.connect({ address: config.temporalAddress });
+    const temporal = new Client({ connection, namespace: config.temporalNamespace });
+    const client = await ShopSyncClient.connect(config);
+    const admin = new EmulatorAdmin(stack.emulatorUrl);
+    const captured: Array<{ name: string; handle: WorkflowHandle }> = [];
+    const keep = (name: string, handle: WorkflowHandle): void => void captured.push({ name, handle });
+
+    // Order to cash, end to end, with enough orders that syncOrders continues as new while it makes documents.
+    const shop = 'capture-o2c.myshopify.com';
+    const token = `shpat_${randomBytes(8).toString('hex')}`;
+    tokens[tokenEnvName(shop)] = token;
+    await admin.createShop({ domain: shop, token, currencyCode: 'EUR', plan: 'plus', locations: [{ name: 'Warehouse', city: 'Lyon', countryCode: 'FR' }] });
+    await client.addShop({ domain: shop, allowBackgroundSyncs: false, skuMapping: 'itemNo', autoCreateOrders: true, autoCreateUnknownCustomers: true, shippingChargesAccount: '7190' });
+    await client.erpStore.items.upsert({ no: 'MUG', description: 'Mug', unitPrice: '8.00' });
+    const merchant = new Merchant(stack.emulatorUrl, shop, token);
+    const { MUG } = await merchant.product('Mug', [{ sku: 'MUG', price: '8.00' }]);
+    for (let i = 0; i < 110; i += 1) await merchant.webOrder([{ variantId: MUG as string, quantity: 1 + (i % 3) }], { email: `buyer${i % 7}@example.com`, fulfilled: i % 10 === 0 });
+    const runTask = async (task: Parameters<ShopSyncClient['runTask']>[0]['task'], options?: Record<string, unknown>, name: string = task): Promise<void> => {
+      const run = await client.runTask({ shop, task, wait: true, options });
+      keep(name, temporal.workflow.getHandle(run.workflowId));
+    };
+    await runTask('refreshShopInfo');
+    await runTask('orders');
+    await merchant.webOrder([{ variantId: MUG as string, quantity: 1 }]);
+    await client.updateShop(shop, { autoCreateOrders: false });
+    await runTask('orders', { overlapSeconds: 600 }, 'orders-with-options');
+    await runTask('salesDocuments');
+    await runTask('postSalesDocuments');
+    await runTask('postSalesInvoices');
+    await runTask('shipments');
+    await admin.seedPayouts(shop, {
+      payouts: [{ status: 'PAID', issuedAt: '2026-11-01T00:00:00Z', net: '95.00', gross: '100.00', fee: '5.00' }],
+      balanceTransactions: [{ type: 'CHARGE', amount: '100.00', fee: '5.00', transactionDate: '2026-10-30T10:00:00Z', payoutIndex: 0 }],
+    });
+    await runTask('payments');
+
+    // The lock's paths, through the engine's probe task.
+    const lockShop = 'capture-lock.myshopify.com';
+    await client.addShop({ domain: lockShop });
+    const probe = (name: string, options: Record<string, unknown> = {}) =>
+      temporal.workflow.start('lockProbe', { taskQueue: QUEUE, workflowId: `capture-${name}`, args: [{ shop: lockShop, options }] });
+    const continuing = await probe('continue-as-new', { enterLeave: true, continueAsNewTimes: 2 });
+    keep('lockProbe-continue-as-new', continuing);
+    await continuing.result();
+    const holder = await probe('lease-lost');
+    keep('lockProbe-lease-lost', holder);
+    const waiter = await probe('cancelled-waiting');
+    keep('lockProbe-cancelled-waiting', waiter);
+    await waitFor(async () => (await client.lockState(lockShop))?.queue.length === 1);
+    await waiter.cancel();
+    await waiter.result().catch(() => undefined);
+    await client.breakLock(lockShop, undefined, 'capture: an operator breaks the lock');
+    await holder.result().catch(() => undefined);
+    const cancelled = await probe('cancelled-holding');
+    keep('lockProbe-cancelled-holding', cancelled);
+    await waitFor(async () => (await client.lockState(lockShop))?.holder?.workflowId === cancelled.workflowId);
+    await cancelled.cancel();
+    await cancelled.result().catch(() => undefined);
+    const forgetful = await temporal.workflow.start('forgetfulHolder', { taskQueue: QUEUE, workflowId: 'capture-forgetful', args: [{ shop: lockShop }] });
+    keep('forgetfulHolder', forgetful);
+    await forgetful.result();
+    const last = await probe('finished');
+    keep('lockProbe-finished', last);
+    await waitFor(async () => (await client.lockState(lockShop))?.holder?.workflowId === last.workflowId); // after the lock found the forgetful holder closed
+    await last.signal(probeFinishSignal);
+    await last.result();
+    keep('shopLock', temporal.workflow.getHandle(`shop-lock:${lockShop}`));
+    keep('shopLock-o2c', temporal.workflow.getHandle(`shop-lock:${shop}`));
+
+    rmSync(OUT, { recursive: true, force: true });
+    mkdirSync(OUT, { recursive: true });
+    for (const { name, handle } of captured) {
+      const runs = await runsOf(temporal, handle.workflowId);
+      for (const [index, runId] of runs.entries()) {
+        // What an operator would do: `temporal workflow show --output json`, the format the replayer reads.
+        const history: unknown = JSON.parse(execFileSync(stack.tools.temporal, ['workflow', 'show', '--workflow-id', handle.workflowId, '--run-id', runId, '--output', 'json', '--address', config.temporalAddress]).toString());
+        // The workflow id is not in the history itself, and a run's behaviour may depend on it (its lock key does).
+        writeFileSync(join(OUT, `${name}${runs.length > 1 ? `-run${index + 1}` : ''}.json`), `${JSON.stringify({ workflowId: handle.workflowId, history }, null, 1)}\n`);
+      }
+    }
+    console.log(`captured ${readdirSync(OUT).length} histories in ${OUT}`);
+    await client.close();
+    await connection.close();
+    await worker.shutdown();
+    await running;
+  } finally {
+    await stack.stop();
+  }
+}
+
+/** Every run of a workflow id, oldest first (a chain of continue-as-new runs); the lock's at most three. */
+async function runsOf(temporal: Client, workflowId: string): Promise<string[]> {
+  await new Promise((resolve) => setTimeout(resolve, 1500)); // visibility is eventually consistent
+  const runs: Array<{ runId: string; start: number }> = [];
+  for await (const execution of temporal.workflow.list({ query: `WorkflowId = '${workflowId}'` })) runs.push({ runId: execution.runId, start: execution.startTime.getTime() });
+  const ordered = runs.sort((a, b) => a.start - b.start).map((r) => r.runId);
+  return workflowId.startsWith('shop-lock:') && ordered.length > 3 ? [...ordered.slice(0, 2), ordered.at(-1) as string] : ordered;
+}
+
+async function waitFor(probe: () => Promise<boolean>): Promise<void> {
+  for (let attempt = 0; attempt < 300; attempt += 1) {
+    if (await probe().catch(() => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('capture: a scenario did not reach its state');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
