@@ -1,6 +1,6 @@
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EmulatorAdmin } from '../emulator/admin-client';
 import { Merchant } from '../emulator/merchant-client';
@@ -83,9 +83,28 @@ async function showLiveStatus(client: ShopSyncClient): Promise<never> {
   }
 }
 
+/**
+ * The version of the workflows' histories the demo's state was written with. State from an earlier
+ * version holds live workflows (every shop's lock) that the current code cannot replay; the demo
+ * puts it aside and starts afresh rather than leave them stuck. (A real installation upgrades as the
+ * README's "Development" section says.)
+ */
+const STATE_VERSION = '2';
+const STATE_VERSION_FILE = join(DATA_DIR, 'state-version');
+
+function setAsideOldState(): void {
+  const written = existsSync(STATE_VERSION_FILE) ? readFileSync(STATE_VERSION_FILE, 'utf8').trim() : undefined;
+  if (written === STATE_VERSION || !existsSync(join(DATA_DIR, 'temporal.sqlite'))) return;
+  const aside = `${DATA_DIR}.before-v${STATE_VERSION}-${Date.now()}`;
+  renameSync(DATA_DIR, aside);
+  console.log(`The demo's state in .data/ was written by an earlier version of the task engine; it is kept in ${aside} and the demo starts afresh.`);
+}
+
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
+  setAsideOldState();
   mkdirSync(DATA_DIR, { recursive: true });
+  writeFileSync(STATE_VERSION_FILE, `${STATE_VERSION}\n`);
   const log = (line: string): void => console.log(`  ${line}`);
   console.log('Starting the local stack (first start provisions the servers; later starts reuse them)...');
   const stack = await startStack({ dataDir: DATA_DIR, webUi: true, log });

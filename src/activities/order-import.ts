@@ -1,6 +1,7 @@
 import { Context } from '@temporalio/activity';
 import { filterKey, planOrderQuery, type OrderImportFilters, type OrderImportOptions } from '../domain/order-filters';
 import type { ShopifyOrder } from '../domain/order';
+import type { StoredVersion } from '../erp/shopify-orders';
 import { SyncStateRepository } from '../erp/sync-state';
 import type { ShopifyAdminClient } from '../shopify/client';
 import {
@@ -71,6 +72,13 @@ async function remainingLines(client: ShopifyAdminClient, order: RawOrder): Prom
 
 export function createOrderImportActivities(deps: ActivityDeps) {
   const { erp, shopify } = deps;
+
+  async function storeOrder(step: OrderImportStep, order: ShopifyOrder, stored: StoredVersion | null) {
+    if (step.country && (order.shippingAddress ?? order.billingAddress)?.countryCode !== step.country) return 'filteredOut' as const;
+    if (order.closed && !step.includeClosed && !stored) return 'skippedClosed' as const;
+    return erp.orders.upsertFromShopify(step.shop, order, stored);
+  }
+
   return withFailureTypes({
     /** Reads the shop's order settings and cursor, and says what this run asks Shopify for. */
     async planOrderImport(input: { shop: string; filters: OrderImportFilters; options: OrderImportOptions }) {
@@ -104,21 +112,18 @@ export function createOrderImportActivities(deps: ActivityDeps) {
           pending = fetchPage(client, step.query, page.pageInfo.endCursor);
           pending.catch(() => undefined); // awaited next round; this keeps a failure meanwhile from going unhandled
         }
-        await checkpoint({ after }); // the page before this one is stored: a retry resumes here
         const orders: ShopifyOrder[] = [];
         for (const raw of page.nodes) {
           const extra = raw.lineItems.pageInfo.hasNextPage ? await remainingLines(client, raw) : { lines: [], requests: 0 };
           result.requests += extra.requests;
           orders.push(orderFromRaw(raw, extra.lines));
         }
-        const outcomes = await Promise.all(
-          orders.map(async (order) => {
-            if (step.country && (order.shippingAddress ?? order.billingAddress)?.countryCode !== step.country) return 'filteredOut' as const;
-            if (order.closed && !step.includeClosed && !(await erp.orders.get(step.shop, order.shopifyId))) return 'skippedClosed' as const;
-            return erp.orders.upsertFromShopify(step.shop, order);
-          }),
-        );
-        for (const outcome of outcomes) {
+        // One order at a time, each after the fence check: a run that lost its lock stores not one more.
+        // (The next page is on its way meanwhile, so this costs no time.)
+        const stored = await erp.orders.storedVersions(step.shop, orders.map((order) => order.shopifyId));
+        for (const order of orders) {
+          await checkpoint({ after }); // the pages before this one are stored: a retry resumes here
+          const outcome = await storeOrder(step, order, stored.get(order.shopifyId) ?? null);
           if (outcome === 'conflict') result.conflicts += 1;
           else result[outcome] += 1;
         }

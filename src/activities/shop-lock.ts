@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import type { SignalDefinition } from '@temporalio/common';
 import { DEFAULT_LOCK_GROUP, isTaskKey, lockId as lockIdFor } from '../domain/tasks';
 import { ShopDomain } from '../temporal/search-attributes';
 import {
@@ -37,14 +38,14 @@ export interface LockWait {
 }
 
 /** Signal-with-start: the lock workflow is started if it is not running (after an operator's terminate, too). */
-async function signalLock<A>(temporal: Client, settings: LockSettings, lock: { lockId: string; shop: string }, signal: { name: string } & object, arg: A): Promise<void> {
+async function signalLock<A>(temporal: Client, settings: LockSettings, lock: { lockId: string; shop: string }, signal: SignalDefinition<[A]>, arg: A): Promise<void> {
   const input: ShopLockInput = { lockId: lock.lockId, shop: lock.shop, checkIntervalMs: settings.checkIntervalMs, historyLimit: settings.historyLimit };
-  await temporal.workflow.signalWithStart(SHOP_LOCK_WORKFLOW, {
+  await temporal.workflow.signalWithStart<(input: ShopLockInput) => Promise<void>, [A]>(SHOP_LOCK_WORKFLOW, {
     workflowId: lock.lockId,
     taskQueue: settings.taskQueue,
     args: [input],
-    signal: signal as typeof lockRequestSignal,
-    signalArgs: [arg as never],
+    signal,
+    signalArgs: [arg],
     typedSearchAttributes: [{ key: ShopDomain, value: lock.shop }],
     staticSummary: `Shop lock of ${lock.shop}`,
     staticDetails: `Grants ${lock.lockId} to one task run at a time, first come first served. Query "state" for holder and queue.`,

@@ -96,3 +96,14 @@ export function describeHolder(holder: Pick<LockHolder, 'task' | 'workflowId' | 
   const since = holder.grantedAt ? ` since ${new Date(holder.grantedAt).toISOString()}` : '';
   return `${holder.task} ${holder.workflowId} (token ${holder.token})${since}`;
 }
+
+/** The lock as the Web UI's "current details" show it. */
+export function describeLock(state: LockState): string {
+  const { counters } = state;
+  const holder = state.holder ? `Held by ${describeHolder(state.holder)}` : 'Free';
+  const queue = state.queue.length
+    ? `Waiting (${state.queue.length}): ${state.queue.slice(0, 10).map((r, i) => `${i + 1}. ${r.task} ${r.workflowId}`).join('; ')}${state.queue.length > 10 ? '; …' : ''}`
+    : 'Nobody waiting';
+  const totals = `grants ${counters.grants}, released ${counters.released}, holders closed ${counters.holdersClosed}, broken ${counters.broken}, skipped ${counters.skippedRequesters}`;
+  return [holder, queue, totals].join('\n\n');
+}

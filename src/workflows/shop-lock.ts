@@ -12,7 +12,7 @@ import {
 import type { LockKeeperActivities } from '../activities/lock-keeper';
 import type { StoredLock } from '../erp/shop-locks';
 import {
-  describeHolder,
+  describeLock,
   emptyCounters,
   lockBreakSignal,
   lockGrantedSignal,
@@ -237,15 +237,4 @@ export async function shopLock(input: ShopLockCarry): Promise<void> {
       return false;
     }
   }
-}
-
-/** The lock as the Web UI's "current details" show it. */
-export function describeLock(state: LockState): string {
-  const { counters } = state;
-  const holder = state.holder ? `Held by ${describeHolder(state.holder)}` : 'Free';
-  const queue = state.queue.length
-    ? `Waiting (${state.queue.length}): ${state.queue.slice(0, 10).map((r, i) => `${i + 1}. ${r.task} ${r.workflowId}`).join('; ')}${state.queue.length > 10 ? '; …' : ''}`
-    : 'Nobody waiting';
-  const totals = `grants ${counters.grants}, released ${counters.released}, holders closed ${counters.holdersClosed}, broken ${counters.broken}, skipped ${counters.skippedRequesters}`;
-  return [holder, queue, totals].join('\n\n');
 }

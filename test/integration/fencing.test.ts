@@ -4,7 +4,8 @@ import { ShopSyncClient } from '../../src/client';
 import { progressQuery } from '../../src/workflows/progress';
 import { eventually } from '../support/eventually';
 import { holderIs, isolatedQueue, LockTestKit, queueIs, spawnWorker } from '../support/lock-probes';
-import { emulatedShop, TEST_TASK_QUEUE } from '../support/stack';
+import { Merchant } from '../../emulator/merchant-client';
+import { emulatedShop, emulatorAdmin, TEST_TASK_QUEUE, testStack } from '../support/stack';
 
 /**
  * A run that lost its lock, or was told to stop, writes nothing more: its activities check the
@@ -65,6 +66,24 @@ describe('fencing and stopping', () => {
     assert.equal(await kit.countProbeWrites(shop), written, 'the orphaned activity stopped at its next record');
     assert.ok(written < 500);
     await kit.finish(b);
+  });
+
+  it('stops a real order import whose lease is broken: not one more order stored', async () => {
+    const { domain, token } = await emulatedShop('fenced-orders', { currencyCode: 'EUR' });
+    await kit.erp.shops.add({ domain });
+    const merchant = new Merchant((await testStack()).emulatorUrl, domain, token);
+    const { MUG } = await merchant.product('Mug', [{ sku: 'MUG', price: '8.00' }]);
+    for (let i = 0; i < 45; i += 1) await merchant.webOrder([{ variantId: MUG as string, quantity: 1 }]);
+    await (await emulatorAdmin()).updateShop(domain, { latencyMs: 400 });
+    const run = await kit.temporal.workflow.start('syncOrders', { taskQueue: TEST_TASK_QUEUE, workflowId: `fenced-${domain}`, args: [{ shop: domain }] });
+    const orders = () => kit.erp.db.collection('shopifyOrders').countDocuments({ shop: domain });
+    await eventually('a first page stored', async () => ((await orders()) > 0 ? true : undefined));
+    await client.breakLock(domain);
+    const stored = await orders();
+    await assert.rejects(run.result());
+    await sleep(1500);
+    assert.equal(await orders(), stored, 'not one more order after the break');
+    assert.ok(stored < 45);
   });
 
   it('ends the activities of a cancelled run within seconds, and the run writes nothing after it closed', async () => {

@@ -143,6 +143,7 @@ describe('shop lock liveness and recovery', () => {
       const a = await kit.startProbe(shop);
       const held = await kit.until(shop, 'A holds', holderIs(a));
       const b = await kit.startProbe(shop);
+      await kit.until(shop, 'B queued', queueIs([b]));
       const c = await kit.startProbe(shop);
       await kit.until(shop, 'B and C queued', queueIs([b, c]));
       const lockRun = (await kit.lockHandle(shop).describe()).runId;

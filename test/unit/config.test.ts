@@ -12,6 +12,8 @@ describe('configuration', () => {
     assert.equal(config.temporalAddress, '127.0.0.1:7233');
     assert.equal(config.taskQueue, 'shopify-sync');
     assert.equal(config.shopifyApiOrigin, undefined);
+    assert.deepEqual([config.lockCheckSeconds, config.lockResendSeconds, config.lockMaxWaitSeconds], [10, 60, 6 * 3600]);
+    assert.equal(config.workflowBundlePath, undefined);
   });
 
   it('takes the running stack from its file, and the environment over it', () => {
@@ -24,10 +26,11 @@ describe('configuration', () => {
   });
 
   it('names the bad variable', () => {
-    assert.throws(() => loadConfig({ MONGODB_URI: 'postgres://x', SHOPIFY_API_ORIGIN: 'not a url' }, noStack), (error: unknown) => {
+    assert.throws(() => loadConfig({ MONGODB_URI: 'postgres://x', SHOPIFY_API_ORIGIN: 'not a url', SHOPSYNC_LOCK_CHECK_SECONDS: '0' }, noStack), (error: unknown) => {
       assert.ok(error instanceof ConfigError);
       assert.match(error.message, /MONGODB_URI: must be a mongodb/);
       assert.match(error.message, /SHOPIFY_API_ORIGIN/);
+      assert.match(error.message, /SHOPSYNC_LOCK_CHECK_SECONDS/);
       return true;
     });
   });
