@@ -121,12 +121,7 @@ describe('shop lock liveness and recovery', () => {
 
   it('keeps the place in line of a queued run that is reset', async () => {
     const shop = await kit.newShop();
-    const a = await kit.startProbe(shop);
-    await kit.until(shop, 'A holds', holderIs(a));
-    const b = await kit.startProbe(shop);
-    await kit.until(shop, 'B queued', queueIs([b]));
-    const c = await kit.startProbe(shop);
-    await kit.until(shop, 'B and C queued', queueIs([b, c]));
+    const [a, b, c] = await kit.lineUp(shop, 3);
     await resetWorkflow(kit.temporal, b.workflowId, await workflowTaskCompletedAfter(b), false);
     await sleep(3000); // B's new run asks again
     assert.deepEqual((await kit.lockState(shop)).queue.map((r) => r.workflowId), [b.workflowId, c.workflowId]);
@@ -169,10 +164,7 @@ describe('shop lock liveness and recovery', () => {
 
   it('never hands out a token twice when the lock is reset to a stale picture', async () => {
     const shop = await kit.newShop();
-    const a = await kit.startProbe(shop);
-    await kit.until(shop, 'A holds', holderIs(a));
-    const b = await kit.startProbe(shop);
-    await kit.until(shop, 'B queued', queueIs([b]));
+    const [a, b] = await kit.lineUp(shop, 2);
     let requests = 0;
     const afterSecondRequest = (e: { workflowExecutionSignaledEventAttributes?: { signalName?: string | null } | null }) =>
       e.workflowExecutionSignaledEventAttributes?.signalName === 'lockRequest' && ++requests === 2;

@@ -47,10 +47,7 @@ describe('shop lock', () => {
 
   it('exposes the holder and the queue, and each run its progress', async () => {
     const shop = await kit.newShop();
-    const a = await kit.startProbe(shop);
-    await kit.until(shop, 'A holds', holderIs(a));
-    const b = await kit.startProbe(shop);
-    await kit.until(shop, 'B queued', queueIs([b]));
+    const [a, b] = await kit.lineUp(shop, 2);
     const holding = await a.query(progressQuery);
     assert.equal(holding.phase, 'running');
     assert.equal(holding.lockId, `shop-lock:${shop}`);
@@ -67,12 +64,7 @@ describe('shop lock', () => {
 
   it('skips a requester that is gone before its turn, and keeps the rest of the queue', async () => {
     const shop = await kit.newShop();
-    const a = await kit.startProbe(shop);
-    await kit.until(shop, 'A holds', holderIs(a));
-    const b = await kit.startProbe(shop);
-    await kit.until(shop, 'B queued', queueIs([b]));
-    const c = await kit.startProbe(shop);
-    await kit.until(shop, 'C queued', queueIs([b, c]));
+    const [a, b, c] = await kit.lineUp(shop, 3);
     await b.terminate('test: requester gone');
     const before = await kit.lockState(shop);
     await kit.finish(a);
@@ -135,12 +127,7 @@ describe('shop lock', () => {
 
   it('releases in a finally when a run is cancelled, holding or queued', async () => {
     const shop = await kit.newShop();
-    const a = await kit.startProbe(shop);
-    await kit.until(shop, 'A holds', holderIs(a));
-    const b = await kit.startProbe(shop);
-    await kit.until(shop, 'B queued', queueIs([b]));
-    const c = await kit.startProbe(shop);
-    await kit.until(shop, 'B and C queued', queueIs([b, c]));
+    const [a, b, c] = await kit.lineUp(shop, 3);
     await b.cancel();
     await kit.until(shop, 'B left the queue', queueIs([c]));
     const before = await kit.lockState(shop);

@@ -60,6 +60,18 @@ export class LockTestKit {
     });
   }
 
+  /** Starts probes one after the other, each once the one before holds or waits: the first holds, the others wait in order. */
+  async lineUp(shop: string, count: 2): Promise<[WorkflowHandle, WorkflowHandle]>;
+  async lineUp(shop: string, count: 3): Promise<[WorkflowHandle, WorkflowHandle, WorkflowHandle]>;
+  async lineUp(shop: string, count: number): Promise<WorkflowHandle[]> {
+    const handles: WorkflowHandle[] = [];
+    for (let i = 0; i < count; i += 1) {
+      handles.push(await this.startProbe(shop));
+      await this.until(shop, `${i + 1} lined up`, (s) => holderIs(handles[0])(s) && queueIs(handles.slice(1))(s));
+    }
+    return handles;
+  }
+
   lockHandle(shop: string): WorkflowHandle {
     return this.temporal.workflow.getHandle(`shop-lock:${shop}`);
   }
