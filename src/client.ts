@@ -10,7 +10,8 @@ import type { ShopRecord, ShopRepository } from './erp/shop-repository';
 import { RunInspector, type RunDetails, type RunFailure } from './runs';
 import { ShopSchedules, type ReconcileReport } from './schedules';
 import { registerSearchAttributes } from './temporal/setup';
-import { emptyCounters, lockBreakSignal, lockStateQuery, type LockHolder, type LockState } from './workflows/lock-protocol';
+import { emptyCounters, type LockHolder, type LockState } from './domain/shop-lock';
+import { lockBreakSignal, lockStateQuery } from './temporal/lock-messages';
 import { progressQuery, type TaskProgress } from './workflows/progress';
 
 export interface RunTaskRequest {

@@ -3,7 +3,6 @@ import type { Erp } from '../erp/db';
 import type { LocationRepository } from '../erp/location-repository';
 import type { ShopRepository } from '../erp/shop-repository';
 import type { ShopifyClients } from '../shopify/client';
-import type { LockSettings } from './shop-lock';
 
 /** What activities are built from; the worker wires the real ones. */
 export interface ActivityDeps {
@@ -15,4 +14,17 @@ export interface ActivityDeps {
   lock: LockSettings;
   /** The whole ERP store, for the task activities. */
   erp: Erp;
+}
+
+export interface LockSettings {
+  /** Task queue of the lock workflows (normally the workers' own). */
+  taskQueue: string;
+  /** How often a lock asks Temporal whether its holder is still open: the bound on noticing a closed holder. */
+  checkIntervalMs: number;
+  /** How often a waiting run sends its request again (a lock restarted by an operator rebuilds its queue from them). */
+  resendAfterMs: number;
+  /** How long a run waits for the lock before it gives up, naming the holder. */
+  maxWaitMs: number;
+  /** Events after which a lock workflow continues as new. */
+  historyLimit: number;
 }

@@ -1,6 +1,6 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { GrantOutcome, StoredLock } from '../erp/shop-locks';
-import type { LockCounters, LockHolder, LockRequest } from '../workflows/lock-protocol';
+import type { LockCounters, LockHolder, LockRequest } from '../domain/shop-lock';
 import type { ActivityDeps } from './deps';
 
 /**

@@ -2,30 +2,10 @@ import type { Client } from '@temporalio/client';
 import type { SignalDefinition } from '@temporalio/common';
 import { DEFAULT_LOCK_GROUP, isTaskKey, lockId as lockIdFor } from '../domain/tasks';
 import { ShopDomain } from '../temporal/search-attributes';
-import {
-  lockReleaseSignal,
-  lockRequestSignal,
-  SHOP_LOCK_WORKFLOW,
-  type LockHolder,
-  type LockRelease,
-  type LockRequest,
-  type ShopLockInput,
-} from '../workflows/lock-protocol';
-import type { ActivityDeps } from './deps';
+import type { LockHolder, LockRelease, LockRequest, ShopLockInput } from '../domain/shop-lock';
+import { lockReleaseSignal, lockRequestSignal, SHOP_LOCK_WORKFLOW } from '../temporal/lock-messages';
+import type { ActivityDeps, LockSettings } from './deps';
 import { ShopDisabledError, withFailureTypes } from './failures';
-
-export interface LockSettings {
-  /** Task queue of the lock workflows (normally the workers' own). */
-  taskQueue: string;
-  /** How often a lock asks Temporal whether its holder is still open: the bound on noticing a closed holder. */
-  checkIntervalMs: number;
-  /** How often a waiting run sends its request again (a lock restarted by an operator rebuilds its queue from them). */
-  resendAfterMs: number;
-  /** How long a run waits for the lock before it gives up, naming the holder. */
-  maxWaitMs: number;
-  /** Events after which a lock workflow continues as new. */
-  historyLimit: number;
-}
 
 export interface LockWait {
   lockId: string;

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import type { ShopSyncClient } from '../client';
 import { DEFAULT_LOCK_GROUP } from '../domain/tasks';
 import { requirePositional, UsageError } from './args';
-import { describeHolder } from '../workflows/lock-protocol';
+import { describeHolder } from '../domain/shop-lock';
 import { describeProgress } from '../workflows/progress';
 
 export const RUNS_HELP = `Usage: shopsync runs <command>

@@ -1,5 +1,5 @@
 import { MongoServerError, type Collection, type Db } from 'mongodb';
-import type { LockCounters, LockHolder, LockRequest } from '../workflows/lock-protocol';
+import type { LockCounters, LockHolder, LockRequest } from '../domain/shop-lock';
 
 /**
  * What a shop lock must never lose, kept beside the ERP records it protects: the last token handed

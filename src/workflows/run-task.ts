@@ -12,7 +12,7 @@ import {
 import type { z } from 'zod';
 import { describeInputIssues, type Continued, type Trigger } from '../domain/task-input';
 import { ShopDomain, SyncRecordErrors, SyncTask, SyncTrigger } from '../temporal/search-attributes';
-import { describeHolder } from './lock-protocol';
+import { describeHolder } from '../domain/shop-lock';
 import { describeProgress, progressQuery, type TaskProgress } from './progress';
 import { ShopLease } from './shop-lease';
 

@@ -14,7 +14,8 @@ import { formatDuration } from '../domain/durations';
 import type { Fence } from '../temporal/fence';
 import { OUTAGE_RETRY } from './activity-options';
 import { fenceScope } from './fence-scope';
-import { describeHolder, lockGrantedSignal, lockReleaseSignal, lockRevokedSignal, type LockGrant } from './lock-protocol';
+import { describeHolder, type LockGrant } from '../domain/shop-lock';
+import { lockGrantedSignal, lockReleaseSignal, lockRevokedSignal } from '../temporal/lock-messages';
 
 // Asking is quick (a signal and one read), so it runs as a local activity, within the run's own workflow task.
 const { requestShopLock } = proxyLocalActivities<LockActivities>({

@@ -11,21 +11,8 @@ import {
 } from '@temporalio/workflow';
 import type { LockKeeperActivities } from '../activities/lock-keeper';
 import type { StoredLock } from '../erp/shop-locks';
-import {
-  describeLock,
-  emptyCounters,
-  lockBreakSignal,
-  lockGrantedSignal,
-  lockReleaseSignal,
-  lockRequestSignal,
-  lockRevokedSignal,
-  lockStateQuery,
-  type LockHolder,
-  type LockRelease,
-  type LockRequest,
-  type LockState,
-  type ShopLockInput,
-} from './lock-protocol';
+import { describeLock, emptyCounters, type LockHolder, type LockRelease, type LockRequest, type LockState, type ShopLockInput } from '../domain/shop-lock';
+import { lockBreakSignal, lockGrantedSignal, lockReleaseSignal, lockRequestSignal, lockRevokedSignal, lockStateQuery } from '../temporal/lock-messages';
 
 // The ERP store being down only delays the lock: its steps retry for as long as it takes.
 const keeper = proxyLocalActivities<LockKeeperActivities>({

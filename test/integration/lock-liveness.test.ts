@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { lockGrantedSignal } from '../../src/workflows/lock-protocol';
+import { lockGrantedSignal } from '../../src/temporal/lock-messages';
 import { progressQuery } from '../../src/workflows/progress';
 import { eventually } from '../support/eventually';
 import { holderIs, isolatedQueue, LockTestKit, queueIs, resetWorkflow, spawnWorker, workflowTaskCompletedAfter } from '../support/lock-probes';

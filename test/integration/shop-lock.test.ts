@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { WorkflowHandle } from '@temporalio/client';
-import { lockRequestSignal, type LockState } from '../../src/workflows/lock-protocol';
+import type { LockState } from '../../src/domain/shop-lock';
+import { lockRequestSignal } from '../../src/temporal/lock-messages';
 import { progressQuery } from '../../src/workflows/progress';
 import { SyncRecordErrors } from '../../src/temporal/search-attributes';
 import { eventually } from '../support/eventually';

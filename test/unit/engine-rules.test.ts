@@ -3,7 +3,7 @@ import { formatDuration } from '../../src/domain/durations';
 import { parseShopSettings } from '../../src/domain/shop-settings';
 import { manualRunId, runMetadata, runTimeoutOf } from '../../src/domain/tasks';
 import { BATCH_ACTIVITY, OUTAGE_RETRY, SHORT_ACTIVITY } from '../../src/workflows/activity-options';
-import { describeLock, emptyCounters, type LockState } from '../../src/workflows/lock-protocol';
+import { describeLock, emptyCounters, type LockState } from '../../src/domain/shop-lock';
 import { describeProgress } from '../../src/workflows/progress';
 
 describe('engine rules', () => {

@@ -1,8 +1,6 @@
-import { defineQuery, defineSignal } from '@temporalio/workflow';
-
 /**
- * The messages between a task run (the requester) and its shop's lock workflow. Workflow-safe: the
- * activities, the ERP store and the client import these types too.
+ * A shop lock's state and the requests and grants it deals in: plain data, shared by the lock
+ * workflow, the runs that ask for it, the ERP store that keeps it and the client that shows it.
  */
 export interface LockRequest {
   /**
@@ -74,18 +72,6 @@ export interface LockGrant {
   key: string;
   token: number;
 }
-
-export const lockRequestSignal = defineSignal<[LockRequest]>('lockRequest');
-export const lockReleaseSignal = defineSignal<[LockRelease]>('lockRelease');
-/** An operator took the lease away; the ERP store already no longer accepts `token`. */
-export const lockBreakSignal = defineSignal<[{ token: number; reason: string }]>('lockBreak');
-export const lockStateQuery = defineQuery<LockState>('state');
-
-/** Sent by the lock to the requester. */
-export const lockGrantedSignal = defineSignal<[LockGrant]>('lockGranted');
-export const lockRevokedSignal = defineSignal<[LockGrant & { reason: string }]>('lockRevoked');
-
-export const SHOP_LOCK_WORKFLOW = 'shopLock';
 
 export function emptyCounters(): LockCounters {
   return { arrivals: 0, grants: 0, released: 0, holdersClosed: 0, broken: 0, skippedRequesters: 0 };
