@@ -80,10 +80,20 @@ export class ShopLease {
       const wait = await requestShopLock({ shop: this.shop, request: { key: this.key, workflowId, runId, task: this.task, requestedAt } });
       this.lockId ??= wait.lockId;
       onWait(wait);
-      const left = requestedAt + wait.maxWaitMs - Date.now();
-      if (await condition(() => this.token !== undefined, Math.max(0, Math.min(wait.resendAfterMs, left)))) continue;
-      if (Date.now() - requestedAt >= wait.maxWaitMs) throw this.gaveUp(wait);
+      const giveUpAt = this.giveUpAt(requestedAt, wait.maxWaitMs);
+      if (await condition(() => this.token !== undefined, Math.max(0, Math.min(wait.resendAfterMs, giveUpAt - Date.now())))) continue;
+      if (Date.now() >= giveUpAt) throw this.gaveUp(wait, Date.now() - requestedAt);
     }
+  }
+
+  /**
+   * The configured wait, but never past the run's own execution timeout (less a margin): a run that
+   * waited too long should fail saying who holds the lock, not time out without a word.
+   */
+  private giveUpAt(requestedAt: number, maxWaitMs: number): number {
+    const { startTime, executionTimeoutMs } = workflowInfo();
+    const byTimeout = executionTimeoutMs ? startTime.getTime() + executionTimeoutMs - Math.min(60_000, executionTimeoutMs / 10) : Infinity;
+    return Math.min(requestedAt + maxWaitMs, byTimeout);
   }
 
   /** Runs `work` under the lease; if the lease is taken away, the work is cancelled and the run fails. */
@@ -142,10 +152,10 @@ export class ShopLease {
     );
   }
 
-  private gaveUp(wait: LockWait): ApplicationFailure {
+  private gaveUp(wait: LockWait, waitedMs: number): ApplicationFailure {
     const holder = wait.holder ? `it is held by ${describeHolder(wait.holder)}` : 'it was free at the last look, but not granted';
     return ApplicationFailure.nonRetryable(
-      `${this.task} for ${this.shop} gave up waiting for ${wait.lockId} after ${formatDuration(wait.maxWaitMs)}: ${holder}`,
+      `${this.task} for ${this.shop} gave up waiting for ${wait.lockId} after ${formatDuration(waitedMs)}: ${holder}`,
       'ShopLockTimeout',
     );
   }

@@ -181,6 +181,19 @@ describe('shop lock liveness and recovery', () => {
     await kit.finish(c);
   });
 
+  it('gives up waiting before its own run timeout, so it fails naming the holder rather than timing out silently', async () => {
+    const shop = await kit.newShop();
+    const a = await kit.startProbe(shop);
+    await kit.until(shop, 'A holds', holderIs(a));
+    const b = await kit.startProbe(shop, {}, { workflowExecutionTimeout: '10s' });
+    await assert.rejects(b.result(), (error: Error & { cause?: Error }) => {
+      assert.match(error.cause?.message ?? '', new RegExp(`gave up waiting for shop-lock:\\S+ after 9 s: it is held by lockProbe ${a.workflowId}`));
+      return true;
+    });
+    assert.equal((await b.describe()).status.name, 'FAILED');
+    await kit.finish(a);
+  });
+
   it('gives up waiting after the configured time, naming the holder', async () => {
     const shop = await kit.newShop();
     const queue = isolatedQueue('wait');
