@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.tools/', '.data/', 'bench-results/', 'build/'] },
+  { ignores: ['node_modules/', '.tools/', '.data/', 'bench-results/', 'build/', 'src/shopify/types/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,6 +1,8 @@
 import type { ActivityDeps } from '../../src/activities/deps';
 import { ORDER_HEADER_FRAGMENT, ORDER_LINE_FRAGMENT, type RawLine, type RawOrder } from '../../src/shopify/documents/orders';
+import type { ShopifyResult } from '../../src/shopify/client';
 import { orderFromRaw } from '../../src/shopify/order-mapper';
+import type { BaselineOrderLinesQuery } from '../../src/shopify/types/admin.generated';
 
 /**
  * The connector's request structure for importing orders (reference 2.1 and 3.1), as a baseline:
@@ -15,14 +17,14 @@ export const BASELINE_PAGE_QUERY = `#graphql
       pageInfo { hasNextPage endCursor }
     }
   }
-`;
+` as const;
 
 export const BASELINE_HEADER_QUERY = `#graphql
   query BaselineOrderHeader($id: ID!) {
     order(id: $id) { ...OrderHeaderFields }
   }
   ${ORDER_HEADER_FRAGMENT}
-`;
+` as const;
 
 export const BASELINE_LINES_QUERY = `#graphql
   query BaselineOrderLines($id: ID!, $after: String) {
@@ -34,30 +36,28 @@ export const BASELINE_LINES_QUERY = `#graphql
     }
   }
   ${ORDER_LINE_FRAGMENT}
-`;
-
-type Header = Omit<RawOrder, 'lineItems'>;
+` as const;
 
 export function createBaselineActivities({ shopify, erp }: ActivityDeps) {
   return {
     async baselineOrdersPage(input: { shop: string; query: string; after: string | null }): Promise<{ ids: string[]; after: string | null; hasNextPage: boolean }> {
-      const { data } = await shopify.forShop(input.shop).request<{ orders: { nodes: Array<{ id: string }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(
-        BASELINE_PAGE_QUERY,
-        { after: input.after, query: input.query },
-      );
-      return { ids: data.orders.nodes.map((n) => n.id), after: data.orders.pageInfo.endCursor, hasNextPage: data.orders.pageInfo.hasNextPage };
+      const { data } = await shopify.forShop(input.shop).request(BASELINE_PAGE_QUERY, { after: input.after, query: input.query });
+      return { ids: data.orders.nodes.map((n) => n.id), after: data.orders.pageInfo.endCursor ?? null, hasNextPage: data.orders.pageInfo.hasNextPage };
     },
 
     async baselineImportOrder(input: { shop: string; id: string }): Promise<void> {
       const client = shopify.forShop(input.shop);
-      const { data } = await client.request<{ order: Header }>(BASELINE_HEADER_QUERY, { id: input.id });
+      const { data } = await client.request(BASELINE_HEADER_QUERY, { id: input.id });
+      if (!data.order) return;
       const lines: RawLine[] = [];
       let after: string | null = null;
       for (;;) {
-        const page: { data: { order: { lineItems: { nodes: RawLine[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } } } = await client.request(BASELINE_LINES_QUERY, { id: input.id, after });
-        lines.push(...page.data.order.lineItems.nodes);
-        if (!page.data.order.lineItems.pageInfo.hasNextPage) break;
-        after = page.data.order.lineItems.pageInfo.endCursor;
+        const page: ShopifyResult<BaselineOrderLinesQuery> = await client.request(BASELINE_LINES_QUERY, { id: input.id, after });
+        const lineItems = page.data.order?.lineItems;
+        if (!lineItems) break;
+        lines.push(...lineItems.nodes);
+        if (!lineItems.pageInfo.hasNextPage) break;
+        after = lineItems.pageInfo.endCursor ?? null;
       }
       const raw: RawOrder = { ...data.order, lineItems: { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } } };
       await erp.orders.upsertFromShopify(input.shop, orderFromRaw(raw, lines));

@@ -9,8 +9,6 @@ import {
   ORDER_MORE_LINES_QUERY,
   ORDERS_PAGE_QUERY,
   ORDERS_PER_PAGE,
-  type OrderMoreLinesData,
-  type OrdersPageData,
   type RawLine,
   type RawOrder,
 } from '../shopify/documents/orders';
@@ -51,7 +49,7 @@ export interface OrderImportStepResult extends OrderImportCounts {
 }
 
 async function fetchPage(client: ShopifyAdminClient, query: string, after: string | null) {
-  return client.request<OrdersPageData>(ORDERS_PAGE_QUERY, { first: ORDERS_PER_PAGE, after, query, lines: ORDER_LINES_PER_PAGE });
+  return client.request(ORDERS_PAGE_QUERY, { first: ORDERS_PER_PAGE, after, query, lines: ORDER_LINES_PER_PAGE });
 }
 
 async function remainingLines(client: ShopifyAdminClient, order: RawOrder): Promise<{ lines: RawLine[]; requests: number }> {
@@ -60,7 +58,7 @@ async function remainingLines(client: ShopifyAdminClient, order: RawOrder): Prom
   let after = order.lineItems.pageInfo.endCursor;
   let more = order.lineItems.pageInfo.hasNextPage;
   while (more) {
-    const { data } = await client.request<OrderMoreLinesData>(ORDER_MORE_LINES_QUERY, { id: order.id, after });
+    const { data } = await client.request(ORDER_MORE_LINES_QUERY, { id: order.id, after });
     requests += 1;
     if (!data.order) break;
     lines.push(...data.order.lineItems.nodes);
@@ -109,7 +107,7 @@ export function createOrderImportActivities(deps: ActivityDeps) {
         const page = data.orders;
         const hasMore = page.pageInfo.hasNextPage && Date.now() - started < step.maxMillis;
         if (hasMore) {
-          pending = fetchPage(client, step.query, page.pageInfo.endCursor);
+          pending = fetchPage(client, step.query, page.pageInfo.endCursor ?? null);
           pending.catch(() => undefined); // awaited next round; this keeps a failure meanwhile from going unhandled
         }
         const orders: ShopifyOrder[] = [];
@@ -129,7 +127,7 @@ export function createOrderImportActivities(deps: ActivityDeps) {
         }
         result.fetched += orders.length;
         for (const order of orders) if (!result.maxUpdatedAt || order.updatedAt > result.maxUpdatedAt) result.maxUpdatedAt = order.updatedAt;
-        after = page.pageInfo.endCursor;
+        after = page.pageInfo.endCursor ?? null;
         result.after = after;
         if (!page.pageInfo.hasNextPage) {
           result.done = true;

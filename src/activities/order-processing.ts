@@ -10,8 +10,6 @@ import {
   DOCUMENT_NO_ATTRIBUTE,
   ORDER_CLOSE,
   ORDER_SET_ATTRIBUTES,
-  type OrderCloseData,
-  type OrderSetAttributesData,
 } from '../shopify/documents/orders';
 import type { ActivityDeps } from './deps';
 import { ShopDisabledError, withFailureTypes } from './failures';
@@ -90,17 +88,19 @@ export function createOrderProcessingActivities(deps: ActivityDeps) {
     const client = shopify.forShop(shop);
     if (settings.orderAttributesToShopify && order.customAttributes.find((a) => a.key === DOCUMENT_NO_ATTRIBUTE)?.value !== documentNo) {
       const attributes = [...order.customAttributes.filter((a) => a.key !== DOCUMENT_NO_ATTRIBUTE), { key: DOCUMENT_NO_ATTRIBUTE, value: documentNo }];
-      const { data } = await client.request<OrderSetAttributesData>(
+      const { data } = await client.request(
         ORDER_SET_ATTRIBUTES,
         { input: { id: order.shopifyId, customAttributes: attributes.map((a) => ({ key: a.key, value: a.value ?? '' })) } },
         { idempotent: true }, // it sets the attributes to a value: sending it twice is the same
       );
-      if (data.orderUpdate.userErrors.length) throw new OrderProblem(`Shopify refused the document number attribute: ${data.orderUpdate.userErrors.map((e) => e.message).join('; ')}`);
+      const errors = data.orderUpdate?.userErrors ?? [];
+      if (errors.length) throw new OrderProblem(`Shopify refused the document number attribute: ${errors.map((e) => e.message).join('; ')}`);
     }
     const paid = order.financialStatus === 'PAID';
     if (settings.archiveProcessedOrders && type === 'invoice' && order.fulfillmentStatus === 'FULFILLED' && paid && !order.closed) {
-      const { data } = await client.request<OrderCloseData>(ORDER_CLOSE, { input: { id: order.shopifyId } }, { idempotent: true });
-      if (data.orderClose.userErrors.length) throw new OrderProblem(`Shopify refused to archive the order: ${data.orderClose.userErrors.map((e) => e.message).join('; ')}`);
+      const { data } = await client.request(ORDER_CLOSE, { input: { id: order.shopifyId } }, { idempotent: true });
+      const errors = data.orderClose?.userErrors ?? [];
+      if (errors.length) throw new OrderProblem(`Shopify refused to archive the order: ${errors.map((e) => e.message).join('; ')}`);
     }
   }
 

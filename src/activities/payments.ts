@@ -1,5 +1,7 @@
 import { shopKey } from '../erp/keys';
-import { BALANCE_TRANSACTIONS_QUERY, PAYOUTS_QUERY, type BalanceTransactionsData, type PayoutsData } from '../shopify/documents/payments';
+import type { ShopifyResult } from '../shopify/client';
+import type { BalanceTransactionsQuery, PayoutsQuery } from '../shopify/types/admin.generated';
+import { BALANCE_TRANSACTIONS_QUERY, PAYOUTS_QUERY } from '../shopify/documents/payments';
 import type { ActivityDeps } from './deps';
 import { withFailureTypes } from './failures';
 import { checkpoint } from './run-guard';
@@ -29,8 +31,8 @@ export function createPaymentActivities({ erp, shopify }: ActivityDeps) {
       const payoutFrom = lowestPending !== undefined ? `id:>=${lowestPending}` : `id:>${highestPayout}`;
       let after: string | null = null;
       for (;;) {
-        const response: { data: PayoutsData } = await client.request<PayoutsData>(PAYOUTS_QUERY, { first: PAGE, after, query: payoutFrom });
-        const page: NonNullable<PayoutsData['shopifyPaymentsAccount']>['payouts'] | undefined = response.data.shopifyPaymentsAccount?.payouts;
+        const response: ShopifyResult<PayoutsQuery> = await client.request(PAYOUTS_QUERY, { first: PAGE, after, query: payoutFrom });
+        const page = response.data.shopifyPaymentsAccount?.payouts;
         if (!page) break;
         await checkpoint(counts);
         await erp.payouts.upsertPayouts(page.nodes.map((p) => ({
@@ -39,22 +41,22 @@ export function createPaymentActivities({ erp, shopify }: ActivityDeps) {
         })));
         for (const p of page.nodes) counts[numericId(p.id) > highestPayout ? 'payouts' : 'refreshedPayouts'] += 1;
         if (!page.pageInfo.hasNextPage) break;
-        after = page.pageInfo.endCursor;
+        after = page.pageInfo.endCursor ?? null;
       }
       const highestTransaction = await erp.payouts.highestId(input.shop, 'transactions');
       after = null;
       for (;;) {
-        const response: { data: BalanceTransactionsData } = await client.request<BalanceTransactionsData>(BALANCE_TRANSACTIONS_QUERY, { first: PAGE, after, query: `id:>${highestTransaction}` });
-        const page: NonNullable<BalanceTransactionsData['shopifyPaymentsAccount']>['balanceTransactions'] | undefined = response.data.shopifyPaymentsAccount?.balanceTransactions;
+        const response: ShopifyResult<BalanceTransactionsQuery> = await client.request(BALANCE_TRANSACTIONS_QUERY, { first: PAGE, after, query: `id:>${highestTransaction}` });
+        const page = response.data.shopifyPaymentsAccount?.balanceTransactions;
         if (!page) break;
         await checkpoint(counts);
         await erp.payouts.upsertTransactions(page.nodes.map((t) => ({
           _id: shopKey(input.shop, t.id), shop: input.shop, shopifyId: t.id, numericId: numericId(t.id), type: t.type, amount: t.amount.amount, fee: t.fee.amount,
-          net: t.net.amount, currencyCode: t.amount.currencyCode, transactionDate: t.transactionDate, payoutId: t.associatedPayout.id, payoutStatus: t.associatedPayout.status, orderId: t.associatedOrder?.id ?? null,
+          net: t.net.amount, currencyCode: t.amount.currencyCode, transactionDate: t.transactionDate, payoutId: t.associatedPayout.id ?? null, payoutStatus: t.associatedPayout.status ?? null, orderId: t.associatedOrder?.id ?? null,
         })));
         counts.balanceTransactions += page.nodes.length;
         if (!page.pageInfo.hasNextPage) break;
-        after = page.pageInfo.endCursor;
+        after = page.pageInfo.endCursor ?? null;
       }
       return counts;
     },

@@ -1,6 +1,6 @@
 import { planFulfillments, signatureOf } from '../domain/fulfillment-plan';
 import type { PostedShipment, ShipmentFilters } from '../erp/posted-documents';
-import { FULFILLMENT_CREATE, ORDER_FULFILLMENT_STATE_QUERY, type FulfillmentCreateData, type OrderFulfillmentStateData } from '../shopify/documents/fulfillments';
+import { FULFILLMENT_CREATE, ORDER_FULFILLMENT_STATE_QUERY } from '../shopify/documents/fulfillments';
 import type { ActivityDeps } from './deps';
 import { ShopDisabledError, withFailureTypes } from './failures';
 import { checkpoint } from './run-guard';
@@ -39,7 +39,7 @@ export function createShipmentActivities({ erp, shopify }: ActivityDeps) {
       return 'waiting';
     }
     const client = shopify.forShop(shop);
-    const { data } = await client.request<OrderFulfillmentStateData>(ORDER_FULFILLMENT_STATE_QUERY, { id: shipment.shopifyOrderId });
+    const { data } = await client.request(ORDER_FULFILLMENT_STATE_QUERY, { id: shipment.shopifyOrderId });
     if (!data.order) {
       await erp.posted.setFulfillment(shipment._id, 'error', { error: `order ${shipment.shopifyOrderName} no longer exists in Shopify` });
       return 'failed';
@@ -54,7 +54,7 @@ export function createShipmentActivities({ erp, shopify }: ActivityDeps) {
       const since = Date.parse(shipment.fulfillment.attemptStartedAt) - ADOPTION_SLACK_MS;
       const recent = data.order.fulfillments.filter((f) => f.status === 'SUCCESS' && Date.parse(f.createdAt) >= since);
       const wanted = lines.map((l) => ({ lineItemId: l.shopifyOrderLineId as string, quantity: l.quantity }));
-      const match = recent.find((f) => signatureOf(f.fulfillmentLineItems.nodes.map((n) => ({ lineItemId: n.lineItem.id, quantity: n.quantity }))) === signatureOf(wanted));
+      const match = recent.find((f) => signatureOf(f.fulfillmentLineItems.nodes.map((n) => ({ lineItemId: n.lineItem.id, quantity: n.quantity ?? 0 }))) === signatureOf(wanted));
       if (match) {
         await erp.posted.setFulfillment(shipment._id, 'sent', { fulfillmentIds: [match.id] });
         return 'sent';
@@ -72,7 +72,7 @@ export function createShipmentActivities({ erp, shopify }: ActivityDeps) {
     const url = trackingUrl(shipment);
     const created: string[] = [];
     for (const plan of toSend) {
-      const { data: result } = await client.request<FulfillmentCreateData>(FULFILLMENT_CREATE, {
+      const { data: result } = await client.request(FULFILLMENT_CREATE, {
         fulfillment: {
           notifyCustomer,
           ...(shipment.trackingNo || shipment.shippingAgent
@@ -84,12 +84,13 @@ export function createShipmentActivities({ erp, shopify }: ActivityDeps) {
           })),
         },
       });
-      if (!result.fulfillmentCreate.fulfillment) {
-        const message = result.fulfillmentCreate.userErrors.map((e) => e.message).join('; ') || 'Shopify returned no fulfillment';
+      const fulfillment = result.fulfillmentCreate?.fulfillment;
+      if (!fulfillment) {
+        const message = result.fulfillmentCreate?.userErrors.map((e) => e.message).join('; ') || 'Shopify returned no fulfillment';
         await erp.posted.setFulfillment(shipment._id, 'error', { fulfillmentIds: created, error: message });
         return 'failed';
       }
-      created.push(result.fulfillmentCreate.fulfillment.id);
+      created.push(fulfillment.id);
     }
     await erp.posted.setFulfillment(shipment._id, 'sent', { fulfillmentIds: created });
     return 'sent';

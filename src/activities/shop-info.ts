@@ -1,4 +1,6 @@
-import { LOCATIONS_QUERY, SHOP_INFO_QUERY, type LocationsData, type ShopInfoData, type ShopifyLocation } from '../shopify/documents/shop';
+import type { ShopifyResult } from '../shopify/client';
+import { LOCATIONS_QUERY, SHOP_INFO_QUERY, type ShopifyLocation } from '../shopify/documents/shop';
+import type { ShopLocationsQuery } from '../shopify/types/admin.generated';
 import type { ActivityDeps } from './deps';
 import { ShopDisabledError, withFailureTypes } from './failures';
 import { checkpoint } from './run-guard';
@@ -22,14 +24,14 @@ export function createShopInfoActivities({ shops, locations, shopify }: Activity
       const record = await shops.get(shop);
       if (!record.settings.enabled) throw new ShopDisabledError(`shop ${shop} is disabled (enable it with: shopsync shops update ${shop} --set enabled=true)`);
       const client = shopify.forShop(shop);
-      const { data } = await client.request<ShopInfoData>(SHOP_INFO_QUERY);
+      const { data } = await client.request(SHOP_INFO_QUERY);
       const reported: ShopifyLocation[] = [];
       let after: string | null = null;
       for (;;) {
-        const page: { data: LocationsData } = await client.request<LocationsData>(LOCATIONS_QUERY, { first: LOCATIONS_PAGE_SIZE, after });
+        const page: ShopifyResult<ShopLocationsQuery> = await client.request(LOCATIONS_QUERY, { first: LOCATIONS_PAGE_SIZE, after });
         reported.push(...page.data.locations.nodes);
         if (!page.data.locations.pageInfo.hasNextPage) break;
-        after = page.data.locations.pageInfo.endCursor;
+        after = page.data.locations.pageInfo.endCursor ?? null;
       }
       const refreshedAt = new Date();
       await checkpoint();
@@ -51,8 +53,8 @@ export function createShopInfoActivities({ shops, locations, shopify }: Activity
           name: location.name,
           active: location.isActive,
           fulfillsOnlineOrders: location.fulfillsOnlineOrders,
-          city: location.address.city,
-          countryCode: location.address.countryCode,
+          city: location.address.city ?? null,
+          countryCode: location.address.countryCode ?? null,
         })),
         refreshedAt,
       );

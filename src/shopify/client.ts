@@ -8,6 +8,7 @@ import {
   shopifyApi,
   type Shopify,
 } from '@shopify/shopify-api';
+import type { AdminOperations } from '@shopify/admin-api-client';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { TokenSource } from '../secrets';
 import { ADMIN_API_VERSION } from './api-version';
@@ -31,6 +32,16 @@ export interface ShopifyResult<T> {
   data: T;
   cost?: QueryCost;
 }
+
+/**
+ * What a document returns and takes, as the types generated from it know them (`npm run codegen`,
+ * src/shopify/types): `client.request(ORDERS_PAGE_QUERY, ...)` is typed by the document itself. A
+ * document the generator has not seen answers `unknown`, to be checked by whoever sent it.
+ */
+export type ResultOf<D extends string> = D extends keyof AdminOperations ? Known<AdminOperations[D]['return'], unknown> : unknown;
+export type VariablesOf<D extends string> = D extends keyof AdminOperations ? Known<AdminOperations[D]['variables'], Record<string, unknown>> : Record<string, unknown>;
+/** The client's operation map answers `any` for a document it does not know: make that `Otherwise`. */
+type Known<T, Otherwise> = 0 extends 1 & T ? Otherwise : T;
 
 export interface RetrySettings {
   /** Attempts for 5xx, 429 and dropped connections before giving the failure to the activity. */
@@ -116,7 +127,7 @@ export class ShopifyAdminClient {
    * because Shopify may have applied a mutation whose answer was lost. Other mutations hand that
    * failure to the activity, whose retry checks what Shopify already has before writing again.
    */
-  async request<T>(document: string, variables?: Record<string, unknown>, options: { idempotent?: boolean } = {}): Promise<ShopifyResult<T>> {
+  async request<D extends string>(document: D, variables?: VariablesOf<D>, options: { idempotent?: boolean } = {}): Promise<ShopifyResult<ResultOf<D>>> {
     const mutation = isMutation(document);
     const mayRepeat = options.idempotent ?? !mutation;
     const graphql = this.client();
@@ -131,10 +142,10 @@ export class ShopifyAdminClient {
       signal?.throwIfAborted();
       this.pacer.reserve(expected);
       try {
-        const response = await withAbortSignal(signal, () => graphql.request(document, { variables, retries: 0 }));
+        const response = await withAbortSignal(signal, () => graphql.request(document, { variables: variables as Record<string, unknown> | undefined, retries: 0 }));
         const cost = response.extensions?.cost as QueryCost | undefined;
         this.learn(document, cost);
-        return { data: response.data as T, cost };
+        return { data: response.data as ResultOf<D>, cost };
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
         const decision = this.classify(error);

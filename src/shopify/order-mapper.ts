@@ -3,10 +3,14 @@ import type { MoneyBag, RawAddress, RawLine, RawOrder } from './documents/orders
 
 const amount = (bag: MoneyBag | null | undefined): Amount => ({ shop: bag?.shopMoney.amount ?? '0.00', presentment: bag?.presentmentMoney.amount ?? bag?.shopMoney.amount ?? '0.00' });
 
-function address(raw: RawAddress | null): OrderAddress | null {
+const text = (value: string | null | undefined): string | null => value ?? null;
+
+function address(raw: RawAddress | null | undefined): OrderAddress | null {
   if (!raw) return null;
-  const { countryCodeV2, ...rest } = raw;
-  return { ...rest, countryCode: countryCodeV2 };
+  return {
+    firstName: text(raw.firstName), lastName: text(raw.lastName), company: text(raw.company), address1: text(raw.address1), address2: text(raw.address2),
+    city: text(raw.city), zip: text(raw.zip), provinceCode: text(raw.provinceCode), countryCode: text(raw.countryCodeV2), phone: text(raw.phone),
+  };
 }
 
 export function lineFromRaw(raw: RawLine): OrderLine {
@@ -14,7 +18,7 @@ export function lineFromRaw(raw: RawLine): OrderLine {
     shopifyId: raw.id,
     productId: null,
     variantId: raw.variant?.id ?? null,
-    sku: raw.sku,
+    sku: text(raw.sku),
     barcode: raw.variant?.barcode ?? null,
     title: raw.title,
     quantity: raw.quantity,
@@ -35,22 +39,24 @@ export function orderFromRaw(raw: RawOrder, extraLines: RawLine[] = []): Shopify
     createdAt: raw.createdAt,
     updatedAt: raw.updatedAt,
     closed: raw.closed,
-    cancelledAt: raw.cancelledAt,
+    cancelledAt: text(raw.cancelledAt),
     test: raw.test,
-    email: raw.email,
-    phone: raw.phone,
+    email: text(raw.email),
+    phone: text(raw.phone),
     currencyCode: raw.currencyCode,
     presentmentCurrencyCode: raw.presentmentCurrencyCode,
     taxesIncluded: raw.taxesIncluded,
     financialStatus: raw.displayFinancialStatus ?? 'PENDING',
     fulfillmentStatus: raw.displayFulfillmentStatus,
     channel: raw.channelInformation?.channelDefinition?.handle ?? null,
-    sourceName: raw.sourceName,
+    sourceName: text(raw.sourceName),
     tags: raw.tags,
-    note: raw.note,
-    poNumber: raw.poNumber,
-    customAttributes: raw.customAttributes,
-    customer: raw.customer ? { shopifyId: raw.customer.id, email: raw.customer.email, phone: raw.customer.phone, firstName: raw.customer.firstName, lastName: raw.customer.lastName } : null,
+    note: text(raw.note),
+    poNumber: text(raw.poNumber),
+    customAttributes: raw.customAttributes.map((a) => ({ key: a.key, value: text(a.value) })),
+    customer: raw.customer
+      ? { shopifyId: raw.customer.id, email: text(raw.customer.email), phone: text(raw.customer.phone), firstName: text(raw.customer.firstName), lastName: text(raw.customer.lastName) }
+      : null,
     billingAddress: address(raw.billingAddress),
     shippingAddress: address(raw.shippingAddress),
     subtotal: amount(raw.subtotalPriceSet),
@@ -61,7 +67,7 @@ export function orderFromRaw(raw: RawOrder, extraLines: RawLine[] = []): Shopify
     total: amount(raw.totalPriceSet),
     riskRecommendation: null,
     lines: [...raw.lineItems.nodes, ...extraLines].map(lineFromRaw),
-    shippingLines: raw.shippingLines.nodes.map((s) => ({ title: s.title, code: s.code, amount: amount(s.originalPriceSet) })),
-    transactions: raw.transactions.map((t) => ({ shopifyId: t.id, kind: t.kind, status: t.status, gateway: t.gateway, amount: amount(t.amountSet) })),
+    shippingLines: raw.shippingLines.nodes.map((s) => ({ title: s.title, code: text(s.code), amount: amount(s.originalPriceSet) })),
+    transactions: raw.transactions.map((t) => ({ shopifyId: t.id, kind: t.kind, status: t.status, gateway: text(t.gateway), amount: amount(t.amountSet) })),
   };
 }

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { getOperationAST, Kind, parse, validate, type FragmentDefinitionNode } from 'graphql';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { calculateQueryCost, SINGLE_QUERY_MAX_COST } from '../../emulator/cost';
 import { loadAdminSchema } from '../../emulator/schema';
+import { GENERATED_DIR, generateShopifyTypes } from '../../scripts/codegen';
 import { ensureShopifySchema } from '../../scripts/tools/shopify-schema';
 import { PROJECT_ROOT } from '../../src/config';
 import { ORDER_FULFILLMENT_STATE_QUERY } from '../../src/shopify/documents/fulfillments';
@@ -35,6 +37,15 @@ function graphqlOperations(): Array<{ where: string; text: string }> {
 
 describe('GraphQL documents (src/ and scripts/) against the Admin API 2026-10 schema', () => {
   const operations = graphqlOperations();
+
+  it('has the generated types of every document up to date (npm run codegen would change nothing)', async function () {
+    this.timeout(120_000);
+    const fresh = mkdtempSync(join(tmpdir(), 'shopsync-codegen-'));
+    await generateShopifyTypes(fresh);
+    for (const file of ['admin.types.d.ts', 'admin.generated.d.ts']) {
+      assert.ok(readFileSync(join(fresh, file), 'utf8') === readFileSync(join(GENERATED_DIR, file), 'utf8'), `src/shopify/types/${file} is stale: run npm run codegen`);
+    }
+  });
 
   it('finds the documents to check', () => {
     assert.ok(operations.length >= 10, `only ${operations.length} #graphql operations found`);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { EnvAndFileTokenSource, tokenEnvName } from '../../src/secrets';
 import { ShopifyClients } from '../../src/shopify/client';
-import { SHOP_INFO_QUERY, type ShopInfoData } from '../../src/shopify/documents/shop';
+import { SHOP_INFO_QUERY } from '../../src/shopify/documents/shop';
 import { ShopifyAuthError, ShopifyQueryError, ShopifyUnavailableError } from '../../src/shopify/errors';
 import { emulatedShop, emulatorAdmin, TEST_SHOPIFY_RETRY, testConfig, testTokenEnv } from '../support/stack';
 
@@ -16,7 +16,7 @@ describe('Shopify client against the emulator', () => {
 
   it('returns data and the cost Shopify reported', async () => {
     const shop = await emulatedShop('client', { name: 'Client Shop', currencyCode: 'EUR' });
-    const { data, cost } = await clients.forShop(shop.domain).request<ShopInfoData>(SHOP_INFO_QUERY);
+    const { data, cost } = await clients.forShop(shop.domain).request(SHOP_INFO_QUERY);
     assert.equal(data.shop.name, 'Client Shop');
     assert.equal(data.shop.currencyCode, 'EUR');
     assert.equal(cost?.requestedQueryCost, 3);
@@ -54,7 +54,7 @@ describe('Shopify client against the emulator', () => {
       { kind: 'http429', count: 1, retryAfterSeconds: 0 },
       { kind: 'drop', count: 1 },
     ]);
-    const { data } = await clients.forShop(shop.domain).request<ShopInfoData>(SHOP_INFO_QUERY);
+    const { data } = await clients.forShop(shop.domain).request(SHOP_INFO_QUERY);
     assert.equal(data.shop.myshopifyDomain, shop.domain);
     assert.equal((await (await emulatorAdmin()).stats(shop.domain)).requests, 4);
   });

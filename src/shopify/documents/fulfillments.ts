@@ -1,5 +1,3 @@
-import type { ShopifyUserError } from './orders';
-
 /** What an order can still fulfil, and the fulfillments made since a moment (to recognise our own after a lost answer). */
 export const ORDER_FULFILLMENT_STATE_QUERY = `#graphql
   query OrderFulfillmentState($id: ID!) {
@@ -25,22 +23,8 @@ export const ORDER_FULFILLMENT_STATE_QUERY = `#graphql
       }
     }
   }
-`;
+` as const;
 
-export interface OrderFulfillmentStateData {
-  order: {
-    id: string;
-    fulfillmentOrders: {
-      nodes: Array<{
-        id: string;
-        status: string;
-        assignedLocation: { location: { id: string } | null };
-        lineItems: { nodes: Array<{ id: string; remainingQuantity: number; lineItem: { id: string } }> };
-      }>;
-    };
-    fulfillments: Array<{ id: string; createdAt: string; status: string; fulfillmentLineItems: { nodes: Array<{ quantity: number; lineItem: { id: string } }> } }>;
-  } | null;
-}
 
 export const FULFILLMENT_CREATE = `#graphql
   mutation FulfillmentCreate($fulfillment: FulfillmentInput!) {
@@ -49,8 +33,4 @@ export const FULFILLMENT_CREATE = `#graphql
       userErrors { field message }
     }
   }
-`;
-
-export interface FulfillmentCreateData {
-  fulfillmentCreate: { fulfillment: { id: string; status: string } | null; userErrors: ShopifyUserError[] };
-}
+` as const;

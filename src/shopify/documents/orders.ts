@@ -1,3 +1,5 @@
+import type { OrderHeaderFieldsFragment, OrderLineFieldsFragment, OrdersPageQuery } from '../types/admin.generated';
+
 /**
  * Orders, read a page at a time with their lines, shipping lines and transactions in the same
  * request (the connector needs a page query, one header query per order and one per 10 lines).
@@ -48,7 +50,7 @@ export const ORDER_HEADER_FRAGMENT = `#graphql
       id kind status gateway amountSet { shopMoney { amount } presentmentMoney { amount } }
     }
   }
-`;
+` as const;
 
 /** The line fields the ERP keeps (the connector's order line). */
 export const ORDER_LINE_FRAGMENT = `#graphql
@@ -64,7 +66,7 @@ export const ORDER_LINE_FRAGMENT = `#graphql
     originalUnitPriceSet { shopMoney { amount } presentmentMoney { amount } }
     totalDiscountSet { shopMoney { amount } presentmentMoney { amount } }
   }
-`;
+` as const;
 
 export const ORDERS_PAGE_QUERY = `#graphql
   query OrdersPage($first: Int!, $after: String, $query: String, $lines: Int!) {
@@ -81,7 +83,7 @@ export const ORDERS_PAGE_QUERY = `#graphql
   }
   ${ORDER_HEADER_FRAGMENT}
   ${ORDER_LINE_FRAGMENT}
-`;
+` as const;
 
 /** The rest of the lines of an order with more than fit in the page query. */
 export const ORDER_MORE_LINES_QUERY = `#graphql
@@ -94,87 +96,18 @@ export const ORDER_MORE_LINES_QUERY = `#graphql
     }
   }
   ${ORDER_LINE_FRAGMENT}
-`;
+` as const;
 
-/** Shopify's userErrors: the mutation ran, the input was refused, `field` says where. */
-export interface ShopifyUserError {
-  field: string[] | null;
-  message: string;
-}
-
+/** A money field in shop and presentment currencies, as the order documents select it. */
 export interface MoneyBag {
   shopMoney: { amount: string };
   presentmentMoney: { amount: string };
 }
 
-export interface RawAddress {
-  firstName: string | null;
-  lastName: string | null;
-  company: string | null;
-  address1: string | null;
-  address2: string | null;
-  city: string | null;
-  zip: string | null;
-  provinceCode: string | null;
-  countryCodeV2: string | null;
-  phone: string | null;
-}
-
-export interface RawLine {
-  id: string;
-  sku: string | null;
-  title: string;
-  quantity: number;
-  currentQuantity: number;
-  isGiftCard: boolean;
-  requiresShipping: boolean;
-  variant: { id: string; barcode: string | null } | null;
-  originalUnitPriceSet: MoneyBag;
-  totalDiscountSet: MoneyBag;
-}
-
-export interface RawOrder {
-  id: string;
-  name: string;
-  createdAt: string;
-  updatedAt: string;
-  closed: boolean;
-  cancelledAt: string | null;
-  test: boolean;
-  email: string | null;
-  phone: string | null;
-  currencyCode: string;
-  presentmentCurrencyCode: string;
-  taxesIncluded: boolean;
-  displayFinancialStatus: string | null;
-  displayFulfillmentStatus: string;
-  sourceName: string | null;
-  tags: string[];
-  note: string | null;
-  poNumber: string | null;
-  customAttributes: Array<{ key: string; value: string | null }>;
-  channelInformation: { channelDefinition: { handle: string } | null } | null;
-  customer: { id: string; email: string | null; phone: string | null; firstName: string | null; lastName: string | null } | null;
-  billingAddress: RawAddress | null;
-  shippingAddress: RawAddress | null;
-  subtotalPriceSet: MoneyBag;
-  totalShippingPriceSet: MoneyBag;
-  totalDiscountsSet: MoneyBag;
-  cartDiscountAmountSet: MoneyBag | null;
-  totalTaxSet: MoneyBag | null;
-  totalPriceSet: MoneyBag;
-  lineItems: { nodes: RawLine[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-  shippingLines: { nodes: Array<{ title: string; code: string | null; originalPriceSet: MoneyBag }> };
-  transactions: Array<{ id: string; kind: string; status: string; gateway: string | null; amountSet: MoneyBag }>;
-}
-
-export interface OrdersPageData {
-  orders: { nodes: RawOrder[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-}
-
-export interface OrderMoreLinesData {
-  order: { lineItems: RawOrder['lineItems'] } | null;
-}
+/** An order as the page query returns it, with its first lines; its line and address shapes. */
+export type RawOrder = OrdersPageQuery['orders']['nodes'][number];
+export type RawLine = OrderLineFieldsFragment;
+export type RawAddress = NonNullable<OrderHeaderFieldsFragment['billingAddress']>;
 
 /** The ERP document number written back to the order (the connector's "BC Doc. No." attribute). */
 export const DOCUMENT_NO_ATTRIBUTE = 'ERP Doc. No.';
@@ -186,11 +119,8 @@ export const ORDER_SET_ATTRIBUTES = `#graphql
       userErrors { field message }
     }
   }
-`;
+` as const;
 
-export interface OrderSetAttributesData {
-  orderUpdate: { order: { id: string; updatedAt: string } | null; userErrors: ShopifyUserError[] };
-}
 
 export const ORDER_CLOSE = `#graphql
   mutation OrderClose($input: OrderCloseInput!) {
@@ -199,8 +129,4 @@ export const ORDER_CLOSE = `#graphql
       userErrors { field message }
     }
   }
-`;
-
-export interface OrderCloseData {
-  orderClose: { order: { id: string; closed: boolean } | null; userErrors: ShopifyUserError[] };
-}
+` as const;

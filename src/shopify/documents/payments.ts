@@ -15,16 +15,8 @@ export const PAYOUTS_QUERY = `#graphql
       }
     }
   }
-`;
+` as const;
 
-export interface PayoutsData {
-  shopifyPaymentsAccount: {
-    payouts: {
-      nodes: Array<{ id: string; status: string; issuedAt: string; net: { amount: string; currencyCode: string }; gross: { amount: string }; summary: { chargesFee: { amount: string } } }>;
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    };
-  } | null;
-}
 
 export const BALANCE_TRANSACTIONS_QUERY = `#graphql
   query BalanceTransactions($first: Int!, $after: String, $query: String) {
@@ -44,22 +36,4 @@ export const BALANCE_TRANSACTIONS_QUERY = `#graphql
       }
     }
   }
-`;
-
-export interface BalanceTransactionsData {
-  shopifyPaymentsAccount: {
-    balanceTransactions: {
-      nodes: Array<{
-        id: string;
-        type: string;
-        transactionDate: string;
-        amount: { amount: string; currencyCode: string };
-        fee: { amount: string };
-        net: { amount: string };
-        associatedPayout: { id: string | null; status: string | null };
-        associatedOrder: { id: string } | null;
-      }>;
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    };
-  } | null;
-}
+` as const;

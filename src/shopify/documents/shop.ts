@@ -1,3 +1,5 @@
+import type { ShopLocationsQuery } from '../types/admin.generated';
+
 /** The connector's first step of every sync: who the shop is, and where it keeps stock. */
 export const SHOP_INFO_QUERY = `#graphql
   query ShopInfo {
@@ -19,21 +21,8 @@ export const SHOP_INFO_QUERY = `#graphql
       }
     }
   }
-`;
+` as const;
 
-export interface ShopInfoData {
-  shop: {
-    id: string;
-    name: string;
-    email: string;
-    myshopifyDomain: string;
-    currencyCode: string;
-    ianaTimezone: string;
-    timezoneAbbreviation: string;
-    plan: { displayName: string; shopifyPlus: boolean; partnerDevelopment: boolean };
-    primaryDomain: { host: string };
-  };
-}
 
 export const LOCATIONS_QUERY = `#graphql
   query ShopLocations($first: Int!, $after: String) {
@@ -55,20 +44,6 @@ export const LOCATIONS_QUERY = `#graphql
       }
     }
   }
-`;
+` as const;
 
-export interface ShopifyLocation {
-  id: string;
-  name: string;
-  isActive: boolean;
-  fulfillsOnlineOrders: boolean;
-  shipsInventory: boolean;
-  address: { city: string | null; countryCode: string | null };
-}
-
-export interface LocationsData {
-  locations: {
-    nodes: ShopifyLocation[];
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  };
-}
+export type ShopifyLocation = ShopLocationsQuery['locations']['nodes'][number];
