@@ -6,8 +6,8 @@ import { PROJECT_ROOT } from '../config';
 
 /** Workflow interceptors every bundle carries: the fence header on activities (src/workflows/interceptors.ts). */
 export const WORKFLOW_INTERCEPTOR_MODULES = [require.resolve('../workflows/interceptors')];
-export const WORKFLOWS_PATH = require.resolve('../workflows');
-export const DEFAULT_BUNDLE_PATH = join(PROJECT_ROOT, 'build', 'workflow-bundle.js');
+const WORKFLOWS_PATH = require.resolve('../workflows');
+const DEFAULT_BUNDLE_PATH = join(PROJECT_ROOT, 'build', 'workflow-bundle.js');
 
 export async function buildWorkflowBundle(workflowsPath = WORKFLOWS_PATH): Promise<WorkflowBundleWithSourceMap> {
   return bundleWorkflowCode({ workflowsPath, workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES, logger: new DefaultLogger('WARN') });
