@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { FaultRuleSchema } from './faults';
+import { gid } from './gid';
+import { findProduct } from './products-store';
+import { planProductSet, type ProductSetInput } from './resolvers/product-inputs';
+import { applyProductSet } from './resolvers/products';
 import { LocationSeedSchema, ShopSeedSchema, StateConflictError, type EmulatedShop, type EmulatorState } from './state';
 
 /** The emulator's own admin API (under /emulator/), used by tests and the demo to seed and steer shops. */
@@ -17,6 +21,7 @@ const ShopPatchSchema = z
     name: z.string().min(1).max(255).optional(),
     currencyCode: z.string().regex(/^[A-Z]{3}$/).optional(),
     ianaTimezone: z.string().min(1).optional(),
+    bulkLinesPerSecond: z.number().positive().max(100_000).optional(),
   })
   .strict();
 
@@ -42,6 +47,90 @@ const PayoutsBodySchema = z
       .default([]),
   })
   .strict();
+
+const amount = z.string().regex(/^\d+(\.\d{1,2})?$/, 'must be a non-negative decimal amount such as "12.50"');
+const VariantSeedSchema = z
+  .object({
+    sku: z.string().min(1).max(255).optional(),
+    barcode: z.string().min(1).max(255).optional(),
+    price: amount,
+    compareAtPrice: amount.optional(),
+    taxable: z.boolean().optional(),
+    inventoryPolicy: z.enum(['DENY', 'CONTINUE']).optional(),
+    optionValues: z.array(z.object({ optionName: z.string().min(1), name: z.string().min(1) }).strict()).max(3).optional(),
+    cost: amount.optional(),
+    tracked: z.boolean().optional(),
+    requiresShipping: z.boolean().optional(),
+    weight: z.object({ unit: z.enum(['GRAMS', 'KILOGRAMS', 'OUNCES', 'POUNDS']), value: z.number().min(0) }).strict().optional(),
+  })
+  .strict();
+export const ProductSeedSchema = z
+  .object({
+    title: z.string().trim().min(1).max(255),
+    handle: z.string().min(1).max(255).optional(),
+    vendor: z.string().max(255).optional(),
+    productType: z.string().max(255).optional(),
+    status: z.enum(['ACTIVE', 'DRAFT', 'ARCHIVED', 'UNLISTED']).optional(),
+    tags: z.array(z.string().min(1).max(255)).optional(),
+    descriptionHtml: z.string().optional(),
+    giftCard: z.boolean().optional(),
+    options: z.array(z.object({ name: z.string().min(1).max(255), values: z.array(z.string().min(1)).min(1) }).strict()).max(3).optional(),
+    variants: z.array(VariantSeedSchema).min(1).max(2048),
+  })
+  .strict();
+export type ProductSeed = z.input<typeof ProductSeedSchema>;
+const ProductsBodySchema = z.object({ products: z.array(ProductSeedSchema).min(1).max(10_000) }).strict();
+
+/** A seeded product as productSet's input, so that seeds obey the rules of the Admin API (one path, one set of rules). */
+function productSetInputOf(seed: z.infer<typeof ProductSeedSchema>): ProductSetInput {
+  const options = seed.options?.length ? seed.options : [{ name: 'Title', values: ['Default Title'] }];
+  return {
+    title: seed.title,
+    handle: seed.handle,
+    vendor: seed.vendor,
+    productType: seed.productType,
+    status: seed.status,
+    tags: seed.tags,
+    descriptionHtml: seed.descriptionHtml,
+    giftCard: seed.giftCard,
+    productOptions: options.map((o) => ({ name: o.name, values: o.values.map((name) => ({ name })) })),
+    variants: seed.variants.map((v) => ({
+      sku: v.sku,
+      barcode: v.barcode,
+      price: v.price,
+      compareAtPrice: v.compareAtPrice,
+      taxable: v.taxable,
+      inventoryPolicy: v.inventoryPolicy,
+      optionValues: v.optionValues ?? (seed.options?.length ? [] : [{ optionName: 'Title', name: 'Default Title' }]),
+      inventoryItem: { cost: v.cost, tracked: v.tracked, requiresShipping: v.requiresShipping, measurement: v.weight ? { weight: v.weight } : undefined },
+    })),
+  };
+}
+
+/** Seeds products without spending the shop's rate limit; all or none: the first refused product undoes the request. */
+function seedProducts(state: EmulatorState, shop: EmulatedShop, body: unknown): AdminResponse {
+  const parsed = ProductsBodySchema.safeParse(body);
+  if (!parsed.success) return invalid(parsed.error);
+  const before = shop.products.length;
+  const created = [];
+  for (const [index, seed] of parsed.data.products.entries()) {
+    const planned = planProductSet(shop, productSetInputOf(seed), null);
+    if ('errors' in planned) {
+      shop.products.splice(before);
+      const errors = planned.errors.map((e) => ({ field: ['products', index, ...(e.field ?? []).slice(1)].join('.'), message: e.message, code: e.code }));
+      return { status: 422, body: { errors } };
+    }
+    const product = applyProductSet(shop, state, planned.plan);
+    created.push({
+      id: gid('Product', product.id),
+      legacyResourceId: String(product.id),
+      handle: product.handle,
+      variants: product.variants.map((v) => ({ id: gid('ProductVariant', v.id), sku: v.sku, title: v.title })),
+    });
+  }
+  state.changed();
+  return { status: 201, body: { products: created } };
+}
 
 const FaultsBodySchema = z.object({ faults: z.array(FaultRuleSchema) }).strict();
 const LocationsBodySchema = z.object({ locations: z.array(LocationSeedSchema).min(1) }).strict();
@@ -127,6 +216,14 @@ export function handleAdminRequest(state: EmulatorState, method: string, path: s
     shop.balanceTransactions.push(...balanceTransactions);
     state.changed();
     return { status: 201, body: { payouts, balanceTransactions } };
+  }
+  if (sub === 'products') {
+    const id = path[3];
+    if (method === 'POST' && id === undefined) return seedProducts(state, shop, body);
+    if (method === 'GET' && id !== undefined) {
+      const product = findProduct(shop, /^\d+$/.test(id) ? gid('Product', id) : id);
+      return product ? { status: 200, body: { product } } : { status: 404, body: { errors: [{ message: `no product ${id} in ${shop.domain}` }] } };
+    }
   }
   if (sub === 'stats' && method === 'GET') return { status: 200, body: { stats: shop.stats } };
   return { status: 404, body: { errors: [{ message: `no admin route ${method} /emulator/${path.join('/')}` }] } };

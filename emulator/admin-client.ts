@@ -1,5 +1,15 @@
+import type { ProductSeed } from './admin-api';
+import type { EmulatedProduct } from './commerce';
 import type { FaultRule } from './faults';
 import type { ShopSeed, LocationSeed, ShopStats } from './state';
+
+export interface SeededProduct {
+  id: string;
+  legacyResourceId: string;
+  handle: string;
+  /** In the order of the seed's variants. */
+  variants: Array<{ id: string; sku: string | null; title: string }>;
+}
 
 /** A typed client for the emulator's admin API, used by tests, benchmarks and the demo. */
 export class EmulatorAdmin {
@@ -46,6 +56,16 @@ export class EmulatorAdmin {
 
   seedPayouts(domain: string, body: { payouts?: unknown[]; balanceTransactions?: unknown[] }): Promise<{ payouts: Array<{ id: number }>; balanceTransactions: Array<{ id: number }> }> {
     return this.call('POST', `shops/${domain}/payouts`, body);
+  }
+
+  /** Creates products (with their options and variants) as productSet would, without spending the shop's rate limit. */
+  async seedProducts(domain: string, products: ProductSeed[]): Promise<SeededProduct[]> {
+    return (await this.call<{ products: SeededProduct[] }>('POST', `shops/${domain}/products`, { products })).products;
+  }
+
+  /** The stored record of a product, by gid or numeric id. */
+  async getProduct(domain: string, id: string | number): Promise<EmulatedProduct> {
+    return (await this.call<{ product: EmulatedProduct }>('GET', `shops/${domain}/products/${encodeURIComponent(String(id))}`)).product;
   }
 
   async stats(domain: string): Promise<ShopStats> {

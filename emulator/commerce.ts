@@ -1,27 +1,60 @@
 /** The emulator's commerce records: what Shopify keeps for products, customers, orders and payouts. */
 
+export type WeightUnit = 'GRAMS' | 'KILOGRAMS' | 'OUNCES' | 'POUNDS';
+
+/** What Shopify keeps on a variant's inventory item (its id is the variant's `inventoryItemId`). */
+export interface EmulatedInventoryItem {
+  tracked: boolean;
+  requiresShipping: boolean;
+  /** Unit cost in shop currency, a Decimal string. */
+  unitCost: string | null;
+  weight: { unit: WeightUnit; value: number };
+}
+
 export interface EmulatedVariant {
   id: number;
   productId: number;
+  /** The option values joined by " / ", "Default Title" for a product without options. */
   title: string;
   sku: string | null;
   barcode: string | null;
   price: string;
   compareAtPrice: string | null;
+  taxable: boolean;
+  inventoryPolicy: 'DENY' | 'CONTINUE';
+  /** 1-based, the variant's place in the product's list. */
+  position: number;
+  /** One value per product option, in the options' order. */
+  selectedOptions: Array<{ name: string; value: string }>;
   inventoryItemId: number;
+  inventoryItem: EmulatedInventoryItem;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface EmulatedProductOption {
+  id: number;
+  name: string;
+  position: number;
+  /** All values, also those no variant uses any more (`hasVariants: false`). */
+  values: Array<{ id: number; name: string }>;
 }
 
 export interface EmulatedProduct {
   id: number;
   title: string;
+  descriptionHtml: string;
   vendor: string;
   productType: string;
   status: 'ACTIVE' | 'DRAFT' | 'ARCHIVED' | 'UNLISTED';
+  /** Unique within the shop. */
   handle: string;
   tags: string[];
+  giftCard: boolean;
+  /** At least one: a product without options of its own has "Title" with the value "Default Title". */
+  options: EmulatedProductOption[];
   createdAt: string;
+  /** Moved by every change to the product or any of its variants. */
   updatedAt: string;
   variants: EmulatedVariant[];
 }

@@ -24,8 +24,9 @@ import { getArgumentValues } from 'graphql/execution/values';
 /**
  * Shopify's calculated query cost (shopify.dev, "GraphQL Admin API rate limits"): scalars and enums 0,
  * objects 1, interfaces and unions the maximum of their possible selections, connections 2 plus the
- * cost of one node times `first`/`last`, each mutation field 10. Without `data` it is the requested
- * cost, computed before execution; with `data` it is the actual cost, from the nodes really returned.
+ * cost of one node times `first`/`last`, each mutation field 10 or, for those in MUTATION_COSTS, priced by
+ * its input. Without `data` it is the requested cost, computed before execution; with `data` it is the
+ * actual cost, from the nodes really returned.
  */
 export const MUTATION_FIELD_COST = 10;
 export const CONNECTION_BASE_COST = 2;
@@ -48,12 +49,56 @@ export function calculateQueryCost(
 ): number {
   const ctx: CostContext = { schema, fragments, variables };
   if (operation.operation === 'mutation') {
-    return collectFields(ctx, schema.getMutationType() as GraphQLObjectType, operation.selectionSet)
-      .filter((field) => !field.name.value.startsWith('__')).length * MUTATION_FIELD_COST;
+    const mutationType = schema.getMutationType() as GraphQLObjectType;
+    return collectFields(ctx, mutationType, operation.selectionSet)
+      .filter((field) => !field.name.value.startsWith('__'))
+      .reduce((sum, field) => sum + mutationFieldCost(ctx, mutationType, field), 0);
   }
   const root = schema.getQueryType();
   if (!root) return 0;
   return selectionCost(ctx, root, operation.selectionSet, data, data !== undefined);
+}
+
+type Args = Record<string, unknown>;
+const count = (value: unknown): number => (Array.isArray(value) ? value.length : 0);
+const listOf = (value: unknown): Args[] => (Array.isArray(value) ? (value as Args[]) : []);
+/** Shopify's costs are whole points; its examples (10.2 → 10, 16, 77) read as rounding. */
+const points = (complexity: number): number => Math.round(complexity);
+
+/**
+ * Mutations priced by their input rather than the flat MUTATION_FIELD_COST, from the shopify.dev changelog
+ * posts "Dynamic complexity cost for productSet mutation", "… for productCreate and productUpdate
+ * mutations" and "Dynamic complexity for productVariantsBulkCreate and productVariantsBulkUpdate mutations".
+ */
+export const MUTATION_COSTS: Record<string, (args: Args) => number> = {
+  // 10 + variants × 0.2 + variant files × 0.6 + variant metafields × 0.4 + product metafields × 0.4 + product files × 1.9
+  productSet: ({ input }) => {
+    const product = (input ?? {}) as Args;
+    const variants = listOf(product.variants);
+    return points(
+      10 + variants.length * 0.2 + variants.filter((v) => v.file).length * 0.6 + variants.reduce((sum, v) => sum + count(v.metafields), 0) * 0.4
+        + count(product.metafields) * 0.4 + count(product.files) * 1.9,
+    );
+  },
+  // 10 + product metafields × 0.4 + product media × 1.9
+  productCreate: (args) => points(10 + count(((args.product ?? args.input ?? {}) as Args).metafields) * 0.4 + count(args.media) * 1.9),
+  productUpdate: (args) => points(10 + count(((args.product ?? args.input ?? {}) as Args).metafields) * 0.4 + count(args.media) * 1.9),
+  // 10 + variants × 0.2 + variant media × 0.6 + variant metafields × 0.4 + product media × 1.9
+  productVariantsBulkCreate: (args) => variantsBulkCost(args),
+  productVariantsBulkUpdate: (args) => variantsBulkCost(args),
+};
+
+function variantsBulkCost(args: Args): number {
+  const variants = listOf(args.variants);
+  const media = variants.reduce((sum, v) => sum + count(v.mediaSrc) + (v.mediaId ? 1 : 0), 0);
+  return points(10 + variants.length * 0.2 + media * 0.6 + variants.reduce((sum, v) => sum + count(v.metafields), 0) * 0.4 + count(args.media) * 1.9);
+}
+
+function mutationFieldCost(ctx: CostContext, mutationType: GraphQLObjectType, field: FieldNode): number {
+  const price = MUTATION_COSTS[field.name.value];
+  const definition = mutationType.getFields()[field.name.value];
+  if (!price || !definition) return MUTATION_FIELD_COST;
+  return price(getArgumentValues(definition, field, ctx.variables));
 }
 
 function selectionCost(ctx: CostContext, parent: GraphQLCompositeType, selectionSet: SelectionSetNode, value: Data, actual: boolean): number {

@@ -1,9 +1,11 @@
 import { ShopifyGraphQLError } from './resolvers/context';
 
 /**
- * The subset of Shopify's search syntax the project uses: space-separated terms joined by AND,
- * `field:value`, comparators `:>`, `:>=`, `:<`, `:<=`, comma-separated alternatives (`channel:web,pos`),
- * negation with a leading `-`, and values in single or double quotes.
+ * Shopify's search syntax (shopify.dev, "Shopify API search syntax"): `field:value` terms, comparators
+ * `:>`, `:>=`, `:<`, `:<=`, comma-separated alternatives (`status:active,draft`), values in single or
+ * double quotes, `-` or `NOT` to negate, `AND` (implied between terms) and `OR`, and parentheses.
+ * `parseSearchQuery` reads the flat AND-only subset the orders and payouts areas take; `parseSearchExpression`
+ * the whole grammar, where a bare value searches the resource's `default` field.
  */
 export interface SearchTerm {
   field: string;
@@ -32,28 +34,131 @@ export function parseSearchQuery(query: string | null | undefined): SearchTerm[]
     });
 }
 
-export type FieldReader<T> = (record: T) => string | number | boolean | string[] | null;
+export type SearchExpression =
+  | { kind: 'term'; term: SearchTerm }
+  | { kind: 'and' | 'or'; operands: SearchExpression[] }
+  | { kind: 'not'; operand: SearchExpression };
 
-/** Builds a predicate from the terms; a field the resource does not support is an error, as in Shopify. */
-export function matcher<T>(terms: SearchTerm[], fields: Record<string, FieldReader<T>>, kinds: Record<string, 'date' | 'number' | 'text'>): (record: T) => boolean {
+const TOKEN = /\s*(-\(|\(|\)|-?[a-z_.]+:(?:>=|<=|>|<)?(?:'[^']*'|"[^"]*"|[^\s()]+)|-?'[^']*'|-?"[^"]*"|[^\s()]+)/y;
+const FIELD_TERM = /^(-?)([a-z_.]+):(>=|<=|>|<)?(?:'([^']*)'|"([^"]*)"|(.+))$/;
+const BARE_TERM = /^(-?)(?:'([^']*)'|"([^"]*)"|(.+))$/;
+
+function tokenize(query: string): string[] {
+  const tokens: string[] = [];
+  TOKEN.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while (TOKEN.lastIndex < query.length && (match = TOKEN.exec(query))) {
+    const token = match[1] as string;
+    if (token === '-(') tokens.push('NOT', '(');
+    else tokens.push(token);
+  }
+  if (query.slice(TOKEN.lastIndex).trim()) throw new ShopifyGraphQLError(`Invalid search query: ${query}`, 'BAD_REQUEST');
+  return tokens;
+}
+
+function termOf(token: string): SearchExpression {
+  const field = FIELD_TERM.exec(token);
+  const term: SearchTerm = field
+    ? { negated: field[1] === '-', field: field[2] as string, comparator: (field[3] ?? '=') as SearchTerm['comparator'], values: (field[4] ?? field[5] ?? field[6] ?? '').split(',') }
+    : (() => {
+        const bare = BARE_TERM.exec(token) as RegExpExecArray;
+        return { negated: bare[1] === '-', field: 'default', comparator: '=' as const, values: [bare[2] ?? bare[3] ?? bare[4] ?? ''] };
+      })();
+  return { kind: 'term', term };
+}
+
+/** The whole query as a tree; AND binds tighter than OR, `NOT`/`-` tightest. Null for an empty query. */
+export function parseSearchExpression(query: string | null | undefined): SearchExpression | null {
+  if (!query || !query.trim()) return null;
+  const tokens = tokenize(query);
+  let at = 0;
+  const fail = (): never => {
+    throw new ShopifyGraphQLError(`Invalid search query: ${query}`, 'BAD_REQUEST');
+  };
+  const unary = (): SearchExpression => {
+    const token = tokens[at];
+    if (token === undefined || token === ')' || token === 'AND' || token === 'OR') return fail();
+    at += 1;
+    if (token === 'NOT') return { kind: 'not', operand: unary() };
+    if (token === '(') {
+      const inner = or();
+      if (tokens[at] !== ')') fail();
+      at += 1;
+      return inner;
+    }
+    return termOf(token);
+  };
+  const and = (): SearchExpression => {
+    const operands = [unary()];
+    while (at < tokens.length && tokens[at] !== 'OR' && tokens[at] !== ')') {
+      if (tokens[at] === 'AND') at += 1;
+      operands.push(unary());
+    }
+    return operands.length === 1 ? (operands[0] as SearchExpression) : { kind: 'and', operands };
+  };
+  const or = (): SearchExpression => {
+    const operands = [and()];
+    while (tokens[at] === 'OR') {
+      at += 1;
+      operands.push(and());
+    }
+    return operands.length === 1 ? (operands[0] as SearchExpression) : { kind: 'or', operands };
+  };
+  const expression = or();
+  if (at < tokens.length) fail();
+  return expression;
+}
+
+export type FieldValue = string | number | boolean | null | Array<string | number>;
+export type FieldReader<T> = (record: T) => FieldValue;
+export type FieldKinds = Record<string, 'date' | 'number' | 'text'>;
+
+function termMatches<T>(term: SearchTerm, record: T, fields: Record<string, FieldReader<T>>, kinds: FieldKinds): boolean {
+  const value = (fields[term.field] as FieldReader<T>)(record);
+  const kind = kinds[term.field] ?? 'text';
+  const hit = term.values.some((wanted) => compare(value, wanted, term.comparator, kind));
+  return term.negated ? !hit : hit;
+}
+
+function checkFields(terms: SearchTerm[], fields: Record<string, unknown>): void {
   for (const term of terms) {
     if (!fields[term.field]) throw new ShopifyGraphQLError(`The emulator does not support filtering on "${term.field}"`, 'BAD_REQUEST');
   }
-  return (record) =>
-    terms.every((term) => {
-      const value = (fields[term.field] as FieldReader<T>)(record);
-      const kind = kinds[term.field] ?? 'text';
-      const hit = term.values.some((wanted) => compare(value, wanted, term.comparator, kind));
-      return term.negated ? !hit : hit;
-    });
 }
 
-function compare(value: string | number | boolean | string[] | null, wanted: string, comparator: SearchTerm['comparator'], kind: 'date' | 'number' | 'text'): boolean {
+/** Builds a predicate from the terms; a field the resource does not support is an error, as in Shopify. */
+export function matcher<T>(terms: SearchTerm[], fields: Record<string, FieldReader<T>>, kinds: FieldKinds): (record: T) => boolean {
+  checkFields(terms, fields);
+  return (record) => terms.every((term) => termMatches(term, record, fields, kinds));
+}
+
+function termsOf(expression: SearchExpression): SearchTerm[] {
+  if (expression.kind === 'term') return [expression.term];
+  if (expression.kind === 'not') return termsOf(expression.operand);
+  return expression.operands.flatMap(termsOf);
+}
+
+/** The predicate of a whole search expression; null (no query) matches everything. */
+export function expressionMatcher<T>(expression: SearchExpression | null, fields: Record<string, FieldReader<T>>, kinds: FieldKinds): (record: T) => boolean {
+  if (!expression) return () => true;
+  checkFields(termsOf(expression), fields);
+  const test = (node: SearchExpression, record: T): boolean => {
+    switch (node.kind) {
+      case 'term': return termMatches(node.term, record, fields, kinds);
+      case 'not': return !test(node.operand, record);
+      case 'and': return node.operands.every((operand) => test(operand, record));
+      default: return node.operands.some((operand) => test(operand, record));
+    }
+  };
+  return (record) => test(expression, record);
+}
+
+function compare(value: FieldValue, wanted: string, comparator: SearchTerm['comparator'], kind: 'date' | 'number' | 'text'): boolean {
   if (value === null) return false;
-  if (Array.isArray(value)) return value.some((v) => v.toLowerCase() === wanted.toLowerCase());
+  if (Array.isArray(value)) return value.some((item) => compare(item, wanted, comparator, kind));
   if (kind === 'date' || kind === 'number') {
     const left = kind === 'date' ? Date.parse(String(value)) : Number(value);
-    const right = kind === 'date' ? Date.parse(wanted) : Number(wanted);
+    const right = kind === 'date' ? (wanted === 'now' ? Date.now() : Date.parse(wanted)) : Number(wanted);
     if (Number.isNaN(right)) throw new ShopifyGraphQLError(`Invalid ${kind} in search query: ${wanted}`, 'BAD_REQUEST');
     switch (comparator) {
       case '>': return left > right;
@@ -63,5 +168,8 @@ function compare(value: string | number | boolean | string[] | null, wanted: str
       default: return left === right;
     }
   }
-  return String(value).toLowerCase() === wanted.toLowerCase();
+  const text = String(value).toLowerCase();
+  const target = wanted.toLowerCase();
+  // A trailing `*` is Shopify's prefix search.
+  return target.endsWith('*') && target.length > 1 ? text.startsWith(target.slice(0, -1)) : text === target;
 }

@@ -1,4 +1,4 @@
-import { cents, money, type Address, type EmulatedCustomer, type EmulatedFulfillmentOrder, type EmulatedLineItem, type EmulatedOrder, type EmulatedProduct, type EmulatedVariant } from '../commerce';
+import { cents, money, type Address, type EmulatedCustomer, type EmulatedFulfillmentOrder, type EmulatedLineItem, type EmulatedOrder, type EmulatedProduct, type EmulatedProductOption, type EmulatedVariant } from '../commerce';
 import { gid } from '../gid';
 import type { EmulatedShop } from '../state';
 import { paginate, type ConnectionArgs } from './connection';
@@ -19,41 +19,106 @@ export function addressObject(address: Address | null) {
   return { ...address, countryCodeV2: address.countryCode, country: address.countryCode, name, formatted: [] };
 }
 
+function productOf(shop: EmulatedShop, variant: EmulatedVariant): EmulatedProduct | undefined {
+  return shop.products.find((p) => p.id === variant.productId);
+}
+
+function optionValueObject(product: EmulatedProduct | undefined, value: { id: number; name: string }, optionName: string) {
+  return {
+    __typename: 'ProductOptionValue',
+    id: gid('ProductOptionValue', value.id),
+    name: value.name,
+    hasVariants: !!product?.variants.some((v) => v.selectedOptions.some((s) => s.name === optionName && s.value.toLowerCase() === value.name.toLowerCase())),
+    linkedMetafieldValue: null,
+    swatch: null,
+  };
+}
+
+export function productOptionObject(product: EmulatedProduct, option: EmulatedProductOption) {
+  return {
+    __typename: 'ProductOption',
+    id: gid('ProductOption', option.id),
+    name: option.name,
+    position: option.position,
+    values: option.values.map((v) => v.name),
+    optionValues: option.values.map((v) => optionValueObject(product, v, option.name)),
+    linkedMetafield: null,
+  };
+}
+
+export function inventoryItemObject(shop: EmulatedShop, variant: EmulatedVariant) {
+  const item = variant.inventoryItem;
+  return {
+    __typename: 'InventoryItem',
+    id: gid('InventoryItem', variant.inventoryItemId),
+    legacyResourceId: String(variant.inventoryItemId),
+    sku: variant.sku,
+    tracked: item.tracked,
+    requiresShipping: item.requiresShipping,
+    unitCost: item.unitCost === null ? null : moneyV2(item.unitCost, shop.currencyCode),
+    measurement: { id: gid('InventoryItemMeasurement', variant.inventoryItemId), weight: item.weight },
+    createdAt: variant.createdAt,
+    updatedAt: variant.updatedAt,
+    variant: () => variantObject(shop, variant),
+  };
+}
+
 export function variantObject(shop: EmulatedShop, variant: EmulatedVariant) {
+  const product = productOf(shop, variant);
   return {
     __typename: 'ProductVariant',
     id: gid('ProductVariant', variant.id),
     legacyResourceId: String(variant.id),
     title: variant.title,
-    displayName: variant.title,
+    displayName: `${product?.title ?? ''} - ${variant.title}`,
     sku: variant.sku,
     barcode: variant.barcode,
     price: variant.price,
     compareAtPrice: variant.compareAtPrice,
+    taxable: variant.taxable,
+    inventoryPolicy: variant.inventoryPolicy,
+    position: variant.position,
+    selectedOptions: variant.selectedOptions.map((s) => {
+      const value = product?.options.find((o) => o.name === s.name)?.values.find((v) => v.name.toLowerCase() === s.value.toLowerCase());
+      return { name: s.name, value: s.value, optionValue: () => (value ? optionValueObject(product, value, s.name) : null) };
+    }),
     createdAt: variant.createdAt,
     updatedAt: variant.updatedAt,
-    inventoryItem: { id: gid('InventoryItem', variant.inventoryItemId), sku: variant.sku },
-    product: () => {
-      const product = shop.products.find((p) => p.id === variant.productId);
-      return product ? productObject(shop, product) : null;
-    },
+    inventoryItem: () => inventoryItemObject(shop, variant),
+    product: () => (product ? productObject(shop, product) : null),
   };
 }
 
 export function productObject(shop: EmulatedShop, product: EmulatedProduct) {
+  const onlyDefault = product.variants.length === 1 && product.options.length === 1 && product.options[0]?.name === 'Title' && product.variants[0]?.title === 'Default Title';
   return {
     __typename: 'Product',
     id: gid('Product', product.id),
     legacyResourceId: String(product.id),
     title: product.title,
+    descriptionHtml: product.descriptionHtml,
+    description: (args: { truncateAt?: number | null }) => {
+      const text = product.descriptionHtml.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+      return args.truncateAt && text.length > args.truncateAt ? `${text.slice(0, Math.max(0, args.truncateAt - 3))}...` : text;
+    },
     vendor: product.vendor,
     productType: product.productType,
     status: product.status,
     handle: product.handle,
     tags: product.tags,
+    isGiftCard: product.giftCard,
+    hasOnlyDefaultVariant: onlyDefault,
+    tracksInventory: product.variants.some((v) => v.inventoryItem.tracked),
     createdAt: product.createdAt,
     updatedAt: product.updatedAt,
-    variants: (args: ConnectionArgs) => paginate(product.variants.map((v) => variantObject(shop, v)), args, (v) => v.id),
+    options: (args: { first?: number | null }) => product.options.slice(0, args.first ?? undefined).map((o) => productOptionObject(product, o)),
+    variants: (args: ConnectionArgs & { sortKey?: string | null }) => {
+      const sorted = args.sortKey === 'SKU' || args.sortKey === 'TITLE'
+        ? [...product.variants].sort((a, b) => (args.sortKey === 'SKU' ? (a.sku ?? '').localeCompare(b.sku ?? '') : a.title.localeCompare(b.title)) || a.id - b.id)
+        : args.sortKey === 'ID' ? [...product.variants].sort((a, b) => a.id - b.id) : product.variants;
+      return paginate(sorted.map((v) => variantObject(shop, v)), args, (v) => v.id);
+    },
+    variantsCount: { count: product.variants.length, precision: 'EXACT' },
   };
 }
 
