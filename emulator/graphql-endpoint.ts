@@ -14,7 +14,7 @@ import {
 } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { calculateQueryCost, SINGLE_QUERY_MAX_COST } from './cost';
-import { ShopifyGraphQLError, type ResolverContext } from './resolvers/context';
+import { ShopifyGraphQLError, type RequestScope, type ResolverContext } from './resolvers/context';
 import { mutationResolvers, queryResolvers } from './resolvers';
 import type { EmulatedShop, EmulatorState } from './state';
 
@@ -75,7 +75,7 @@ export class GraphQLEndpoint {
     return compiled;
   }
 
-  prepare(body: GraphQLRequestBody): { operation: OperationDefinitionNode; run: (shop: EmulatedShop) => GraphQLResponse } | GraphQLResponse {
+  prepare(body: GraphQLRequestBody): { operation: OperationDefinitionNode; run: (shop: EmulatedShop, scope?: RequestScope) => GraphQLResponse } | GraphQLResponse {
     if (typeof body.query !== 'string' || body.query.trim() === '') {
       return { status: 400, body: { errors: { query: 'Required parameter missing or invalid' } } };
     }
@@ -101,7 +101,7 @@ export class GraphQLEndpoint {
     const kind = operation.operation;
     return {
       operation,
-      run: (shop) => this.run(shop, document, operation, fragments, variables, kind),
+      run: (shop, scope = {}) => this.run(shop, document, operation, fragments, variables, kind, scope),
     };
   }
 
@@ -112,6 +112,7 @@ export class GraphQLEndpoint {
     fragments: Record<string, FragmentDefinitionNode>,
     variables: Record<string, unknown>,
     kind: 'query' | 'mutation',
+    scope: RequestScope,
   ): GraphQLResponse {
     const idempotency = this.idempotencyKey(operation, variables);
     if (idempotency.missing.length > 0) {
@@ -149,16 +150,7 @@ export class GraphQLEndpoint {
         },
       };
     }
-    const context: ResolverContext = { state: this.state, shop };
-    const result = execute({
-      schema: this.schema,
-      document,
-      operationName: operation.name?.value,
-      variableValues: variables,
-      contextValue: context,
-      fieldResolver: this.fieldResolver,
-      typeResolver: (value) => (value as { __typename?: string }).__typename,
-    }) as ExecutionResult;
+    const result = this.execute({ state: this.state, shop, ...scope }, document, operation, variables);
     const actualQueryCost = Math.min(
       requestedQueryCost,
       calculateQueryCost(this.schema, operation, fragments, variables, (result.data ?? null) as Record<string, unknown> | null),
@@ -177,6 +169,33 @@ export class GraphQLEndpoint {
     };
     if (replayKey) this.replays.set(replayKey, response);
     return response;
+  }
+
+  /**
+   * Runs one line of a bulk mutation operation: the line's variables coerced and the document executed
+   * for the shop, without cost, bucket or idempotency replay, since Shopify charges no rate limit for
+   * the lines of a bulk operation. Variable errors come back as the line's `errors`, as Shopify writes them.
+   */
+  executeUnmetered(shop: EmulatedShop, document: DocumentNode, rawVariables: Record<string, unknown>, scope: RequestScope): { data?: unknown; errors?: ShopifyError[] } {
+    const operation = getOperationAST(document);
+    if (!operation) return { errors: [{ message: 'The document has no single operation' }] };
+    const coerced = getVariableValues(this.schema, operation.variableDefinitions ?? [], rawVariables);
+    if (coerced.errors) return { errors: coerced.errors.map(formatError) };
+    const result = this.execute({ state: this.state, shop, ...scope }, document, operation, coerced.coerced);
+    if (operation.operation === 'mutation') this.state.changed();
+    return { data: result.data ?? null, ...(result.errors ? { errors: result.errors.map(formatError) } : {}) };
+  }
+
+  private execute(context: ResolverContext, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): ExecutionResult {
+    return execute({
+      schema: this.schema,
+      document,
+      operationName: operation.name?.value,
+      variableValues: variables,
+      contextValue: context,
+      fieldResolver: this.fieldResolver,
+      typeResolver: (value) => (value as { __typename?: string }).__typename,
+    }) as ExecutionResult;
   }
 
   /**

@@ -3,9 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ADMIN_API_VERSION } from '../src/shopify/api-version';
 import { handleAdminRequest } from './admin-api';
+import { BulkOperationRunner, bulkResultsFile } from './bulk-operations';
 import { firingFaults, type FaultRule } from './faults';
 import { GraphQLEndpoint, type GraphQLRequestBody } from './graphql-endpoint';
 import { loadAdminSchema } from './schema';
+import { handleStagedUpload } from './staged-uploads';
 import { EmulatorState, type EmulatedShop } from './state';
 
 export interface EmulatorOptions {
@@ -25,6 +27,10 @@ export interface RunningEmulator {
 export const SHOP_DOMAIN_HEADER = 'x-shopify-shop-domain';
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const GRAPHQL_PATH = /^\/admin\/api\/([^/]+)\/graphql\.json$/;
+/** Where staged upload targets point: the emulator stands in for Shopify's GCS bucket. */
+const STAGED_UPLOAD_PATH = /^\/staged-uploads\/([^/]+)\/?$/;
+/** Where a bulk operation's `url` and `partialDataUrl` point; unauthenticated, like Shopify's signed URLs. */
+const BULK_RESULTS_PATH = /^\/bulk-results\/([^/]+)\/(\d+)(-partial)?\.jsonl$/;
 
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -87,6 +93,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const schema = loadAdminSchema(options.schemaPath);
   const state = new EmulatorState(options.stateFile);
   const endpoint = new GraphQLEndpoint(schema, state);
+  const bulk = new BulkOperationRunner(schema, state, (shop, document, variables, baseUrl) => endpoint.executeUnmetered(shop, document, variables, { baseUrl }));
+  let ownUrl = '';
+  /** The origin the client used to reach the emulator (its Host header), so that URLs handed out work for that client. */
+  const baseUrlOf = (request: IncomingMessage): string => (request.headers.host ? `http://${request.headers.host}` : ownUrl);
 
   const handleGraphQL = async (request: IncomingMessage, response: ServerResponse, version: string): Promise<void> => {
     if (version !== ADMIN_API_VERSION) return send(response, 404, { errors: 'Not Found' });
@@ -107,7 +117,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     if (!('run' in prepared)) return send(response, prepared.status, prepared.body);
     const kind = prepared.operation.operation === 'mutation' ? 'mutation' : 'query';
     if (await applyFaults(shop, firingFaults(shop.faults, 'before', kind), response)) return;
-    const result = prepared.run(shop);
+    const result = prepared.run(shop, { baseUrl: baseUrlOf(request), bulk });
     if (await applyFaults(shop, firingFaults(shop.faults, 'after', kind), response)) return;
     send(response, result.status, result.body);
   };
@@ -124,6 +134,22 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
         const result = handleAdminRequest(state, request.method ?? 'GET', path, parsed.value);
         return send(response, result.status, result.body);
       }
+      const staged = STAGED_UPLOAD_PATH.exec(url.pathname);
+      if (staged && request.method === 'POST') {
+        const shop = state.get(decodeURIComponent(staged[1] ?? ''));
+        if (!shop) return send(response, 404, { errors: 'Not Found' });
+        return handleStagedUpload(request, response, shop);
+      }
+      const results = BULK_RESULTS_PATH.exec(url.pathname);
+      if (results && request.method === 'GET') {
+        const op = state.get(decodeURIComponent(results[1] ?? ''))?.bulkOperations.find(Number(results[2]));
+        const partial = results[3] !== undefined;
+        if (!op || (partial ? op.partialDataUrl === null : op.url === null)) return send(response, 404, { errors: 'Not Found' });
+        const file = bulkResultsFile(op);
+        response.writeHead(200, { 'content-type': 'application/jsonl', 'content-length': Buffer.byteLength(file) });
+        response.end(file);
+        return;
+      }
       if (url.pathname === '/health') return send(response, 200, { ok: true });
       send(response, 404, { errors: 'Not Found' });
     };
@@ -137,11 +163,13 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
   });
   const address = server.address() as AddressInfo;
+  ownUrl = `http://${options.host ?? '127.0.0.1'}:${address.port}`;
   return {
-    url: `http://${options.host ?? '127.0.0.1'}:${address.port}`,
+    url: ownUrl,
     state,
     close: () =>
       new Promise<void>((resolve) => {
+        bulk.stop();
         state.flush();
         server.closeAllConnections();
         server.close(() => resolve());

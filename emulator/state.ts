@@ -1,8 +1,10 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { LeakyBucket, PLAN_RESTORE_RATES, DEFAULT_BUCKET_SECONDS, type PlanName } from './bucket';
+import { BulkOperations, DEFAULT_BULK_LINES_PER_SECOND } from './bulk-operations';
 import type { EmulatedBalanceTransaction, EmulatedCustomer, EmulatedOrder, EmulatedPayout, EmulatedProduct } from './commerce';
 import { FaultRuleSchema, type FaultRule } from './faults';
+import { StagedUploads } from './staged-uploads';
 
 export const PLAN_DISPLAY_NAMES: Record<PlanName, string> = {
   standard: 'Basic',
@@ -42,6 +44,8 @@ export const ShopSeedSchema = z
     ianaTimezone: z.string().min(1).default('America/New_York'),
     shopOwnerName: z.string().min(1).default('Shop Owner'),
     locations: z.array(LocationSeedSchema).default([]),
+    /** How fast a bulk mutation operation runs its lines; tests slow it down to watch an operation run. */
+    bulkLinesPerSecond: z.number().positive().max(100_000).default(DEFAULT_BULK_LINES_PER_SECOND),
   })
   .strict();
 
@@ -83,6 +87,10 @@ export interface EmulatedShop {
   balanceTransactions: EmulatedBalanceTransaction[];
   faults: FaultRule[];
   stats: ShopStats;
+  bulkLinesPerSecond: number;
+  /** In memory only, like Shopify's staged files and bulk results, which expire anyway. */
+  stagedUploads: StagedUploads;
+  bulkOperations: BulkOperations;
 }
 
 const PersistedStateSchema = z.object({ version: z.literal(1), shops: z.array(z.record(z.string(), z.unknown())) });
@@ -132,6 +140,9 @@ export class EmulatorState {
       balanceTransactions: [],
       faults: [],
       stats: { requests: 0, throttled: 0, actualCostSpent: 0, faultsInjected: 0 },
+      bulkLinesPerSecond: seed.bulkLinesPerSecond,
+      stagedUploads: new StagedUploads(),
+      bulkOperations: new BulkOperations(),
     };
     this.shops.set(shop.domain, shop);
     for (const location of seed.locations) this.addLocation(shop, location);
@@ -207,7 +218,12 @@ export class EmulatorState {
     const parsed = PersistedStateSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
     for (const stored of parsed.shops as unknown as Array<Partial<EmulatedShop>>) {
       // State files written before an area existed lack its records.
-      const shop = { products: [], customers: [], orders: [], nextOrderNumber: 1001, payouts: [], balanceTransactions: [], ...stored } as EmulatedShop;
+      const shop = {
+        products: [], customers: [], orders: [], nextOrderNumber: 1001, payouts: [], balanceTransactions: [], bulkLinesPerSecond: DEFAULT_BULK_LINES_PER_SECOND,
+        ...stored,
+        stagedUploads: new StagedUploads(),
+        bulkOperations: new BulkOperations(),
+      } as EmulatedShop;
       this.shops.set(shop.domain, shop);
     }
   }

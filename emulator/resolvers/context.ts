@@ -1,9 +1,17 @@
+import type { BulkOperationRunner } from '../bulk-operations';
 import type { EmulatedShop, EmulatorState } from '../state';
 
 export interface ResolverContext {
   state: EmulatorState;
   shop: EmulatedShop;
+  /** The origin the client reached the emulator at; staged upload targets and bulk result URLs are built on it. */
+  baseUrl?: string;
+  /** Runs bulk mutation operations; absent inside a bulk operation's own lines. */
+  bulk?: BulkOperationRunner;
 }
+
+/** What a request adds to the context beyond the shop. */
+export type RequestScope = Pick<ResolverContext, 'baseUrl' | 'bulk'>;
 
 export type RootResolver = (args: Record<string, unknown>, context: ResolverContext) => unknown;
 

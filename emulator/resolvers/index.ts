@@ -1,3 +1,4 @@
+import { bulkOperationResolvers } from './bulk-operations';
 import type { ResolverModule, RootResolver } from './context';
 import { customerResolvers } from './customers';
 import { fulfillmentResolvers } from './fulfillments';
@@ -7,7 +8,7 @@ import { paymentResolvers } from './payments';
 import { productResolvers } from './products';
 import { shopResolvers } from './shop';
 
-const modules: ResolverModule[] = [shopResolvers, locationResolvers, productResolvers, customerResolvers, orderResolvers, fulfillmentResolvers, paymentResolvers];
+const modules: ResolverModule[] = [shopResolvers, locationResolvers, productResolvers, customerResolvers, orderResolvers, fulfillmentResolvers, paymentResolvers, bulkOperationResolvers];
 
 function merge(kind: 'query' | 'mutation'): Record<string, RootResolver> {
   const merged: Record<string, RootResolver> = {};
