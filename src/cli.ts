@@ -1,5 +1,6 @@
 import { InvalidRunRequestError, ShopSyncClient, TaskRunFailedError } from './client';
 import { UsageError } from './cli/args';
+import { productsCommand, PRODUCTS_HELP } from './cli/products';
 import { ordersCommand, RECORDS_HELP, shipmentsCommand } from './cli/records';
 import { runCommand, RUN_HELP } from './cli/run';
 import { lockCommand, runsCommand, RUNS_HELP } from './cli/runs';
@@ -18,6 +19,7 @@ Usage: shopsync <command> [--help]
   failures        recent failed runs with their reasons             (shopsync failures --help)
   runs ...        show or cancel a run                              (shopsync runs --help)
   lock <shop>     who holds the shop's lock, who waits; lock break  (shopsync lock --help)
+  products add    create Shopify products from ERP items            (shopsync products --help)
   shipments retry send errored shipments again                      (shopsync shipments --help)
   orders resolve-conflict   accept an order edited after processing (shopsync orders --help)
   setup           register the search attributes on an existing Temporal cluster
@@ -38,6 +40,7 @@ async function main(argv: string[]): Promise<void> {
     failures: FAILURES_HELP,
     runs: RUNS_HELP,
     lock: RUNS_HELP,
+    products: PRODUCTS_HELP,
     shipments: RECORDS_HELP,
     orders: RECORDS_HELP,
     setup: 'Usage: shopsync setup\n\nRegisters ShopDomain, SyncTask, SyncTrigger (Keyword) and SyncRecordErrors (Int).',
@@ -53,6 +56,7 @@ async function main(argv: string[]): Promise<void> {
     if (command === 'failures') return await failuresCommand(client, rest, out);
     if (command === 'runs') return await runsCommand(client, rest, out);
     if (command === 'lock') return await lockCommand(client, rest, out);
+    if (command === 'products') return await productsCommand(client, rest, out);
     if (command === 'shipments') return await shipmentsCommand(client, rest, out);
     if (command === 'orders') return await ordersCommand(client, rest, out);
     const added = await client.setup();

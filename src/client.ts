@@ -185,6 +185,12 @@ export class ShopSyncClient {
     }
   }
 
+  /** "Add items" (the connector's report 30106): create Shopify products for these items, or for every item not linked yet. */
+  async addItems(request: { shop: string; items: string[] | 'allUnlinked'; wait?: boolean; onProgress?: RunTaskRequest['onProgress'] }): Promise<TaskRun> {
+    const filters = request.items === 'allUnlinked' ? { allUnlinked: true } : { itemNos: request.items };
+    return this.runTask({ shop: request.shop, task: 'addItems', filters, wait: request.wait, onProgress: request.onProgress });
+  }
+
   async getRun(workflowId: string, runId?: string): Promise<RunDetails | undefined> {
     return this.runs.get(workflowId, runId);
   }

@@ -1,12 +1,17 @@
+import { createAddItemsActivities } from './add-items';
 import type { ActivityDeps } from './deps';
 import { createOrderImportActivities } from './order-import';
 import { createOrderProcessingActivities } from './order-processing';
 import { createPaymentActivities } from './payments';
 import { createPostingActivities } from './posting';
+import { createProductImportActivities } from './product-import';
+import { createProductPushActivities } from './product-push';
+import { createProductSyncActivities } from './product-sync';
 import { createShipmentActivities } from './shipments';
 import { createShopInfoActivities } from './shop-info';
 import { createLockKeeperActivities } from './lock-keeper';
 import { createLockActivities } from './shop-lock';
+import { createVariantBulkPushActivities } from './variant-bulk-push';
 
 export function createActivities(deps: ActivityDeps) {
   return {
@@ -18,6 +23,11 @@ export function createActivities(deps: ActivityDeps) {
     ...createPostingActivities(deps),
     ...createShipmentActivities(deps),
     ...createPaymentActivities(deps),
+    ...createProductSyncActivities(deps),
+    ...createProductImportActivities(deps),
+    ...createProductPushActivities(deps),
+    ...createVariantBulkPushActivities(deps),
+    ...createAddItemsActivities(deps),
   };
 }
 

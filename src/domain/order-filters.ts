@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { overlapFrom } from './incremental-window';
 
 /**
  * The order import's filters (the connector's request page of report 30104) and options. Statuses
@@ -28,7 +29,6 @@ export const OrderImportOptions = z
 export type OrderImportFilters = z.infer<typeof OrderImportFilters>;
 export type OrderImportOptions = z.infer<typeof OrderImportOptions>;
 
-export const DEFAULT_OVERLAP_SECONDS = 300;
 
 const FULFILLMENT_SEARCH: Record<NonNullable<OrderImportFilters['fulfillmentStatus']>, string> = {
   UNFULFILLED: 'unfulfilled',
@@ -55,8 +55,7 @@ export function planOrderQuery(cursor: string | null, filters: OrderImportFilter
     terms.push(`created_at:>='${options.since}'`);
     if (options.until) terms.push(`created_at:<='${options.until}'`);
   } else if (cursor) {
-    const from = new Date(Date.parse(cursor) - (options.overlapSeconds ?? DEFAULT_OVERLAP_SECONDS) * 1000).toISOString();
-    terms.push(`updated_at:>='${from}'`);
+    terms.push(`updated_at:>='${overlapFrom(cursor, options.overlapSeconds)}'`);
   } else {
     terms.push('status:open');
   }

@@ -43,7 +43,14 @@ export const ShopSettingsSchema = z
     inventoryTracked: z.boolean().default(false),
     defaultInventoryPolicy: z.enum(['DENY', 'CONTINUE']).default('CONTINUE'),
     statusForCreatedProducts: z.enum(['ACTIVE', 'DRAFT', 'UNLISTED']).default('ACTIVE'),
-    actionForRemovedProducts: z.enum(['doNothing', 'statusToArchived', 'statusToDraft']).default('doNothing'),
+    /** What happens to the Shopify product of an item that is blocked in the ERP. */
+    actionForRemovedProducts: z.enum(['none', 'archive', 'draft']).default('none'),
+    /** The product fields the ERP fills when it updates a product (the rest stay the merchant's). */
+    productFields: z.array(z.enum(['title', 'description', 'vendor', 'productType', 'tags', 'status'])).default(['title', 'description', 'vendor', 'productType', 'tags', 'status']),
+    /** From this many changed variants on, a push goes as one bulk mutation instead of one call per product. */
+    productBulkThreshold: z.number().int().min(1).max(1_000_000).default(100),
+    /** When an item being added to Shopify has a SKU Shopify already has: link that product, or report the item. */
+    addItemsExistingSku: z.enum(['link', 'report']).default('link'),
 
     // Prices
     customerPriceGroup: code,
@@ -116,6 +123,9 @@ export const ShopSettingsSchema = z
     }
     if (settings.returnAndRefundProcess === 'autoCreateCreditMemo' && !settings.autoCreateOrders) {
       ctx.addIssue({ code: 'custom', path: ['returnAndRefundProcess'], message: 'autoCreateCreditMemo needs autoCreateOrders on' });
+    }
+    if (settings.autoCreateUnknownItems && !settings.itemTemplateCode) {
+      ctx.addIssue({ code: 'custom', path: ['itemTemplateCode'], message: 'is required when autoCreateUnknownItems is on' });
     }
     if (settings.customerMappingType === 'defaultCustomer' && !settings.defaultCustomerNo) {
       ctx.addIssue({ code: 'custom', path: ['defaultCustomerNo'], message: 'is required when customerMappingType is defaultCustomer' });

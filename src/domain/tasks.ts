@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OrderImportFilters, OrderImportOptions } from './order-filters';
+import { ProductFilters, ProductOptions } from './product-filters';
 import { taskInputSchema } from './task-input';
 
 /**
@@ -45,6 +46,15 @@ export const ShipmentFilters = z
   })
   .strict();
 
+/** Which items "add items" creates products for: the ones named, or every item not linked yet. */
+export const AddItemsFilters = z
+  .object({
+    itemNos: z.array(z.string().min(1).max(20)).min(1).max(1000).optional(),
+    allUnlinked: z.literal(true).optional(),
+  })
+  .strict()
+  .refine((f) => (f.itemNos ? 1 : 0) + (f.allUnlinked ? 1 : 0) === 1, { message: 'give either itemNos or allUnlinked: true' });
+
 export const PostingOptions = z.object({ postingDate: isoDate.optional() }).strict();
 
 export const TASKS = {
@@ -54,6 +64,12 @@ export const TASKS = {
   postSalesDocuments: task('postSalesDocuments', 'ship and invoice released sales orders that came from Shopify', NoFilters, PostingOptions),
   postSalesInvoices: task('postSalesInvoices', 'post released sales invoices that came from Shopify', NoFilters, PostingOptions),
   shipments: task('syncShipments', 'send posted shipments of Shopify orders as fulfillments with tracking', ShipmentFilters, NoOptions),
+  products: task('syncProducts', 'import products and map them to items, or push item changes and prices to linked products', ProductFilters, ProductOptions),
+  addItems: {
+    ...task('addItemsToShopify', 'create Shopify products from ERP items, with their variants and prices, and link them', AddItemsFilters, NoOptions),
+    // No filters must not mean "every item": the run is told which items, or told all unlinked ones.
+    input: taskInputSchema(AddItemsFilters, NoOptions).required({ filters: true }),
+  },
   payments: task('syncPayments', 'import Shopify Payments payouts and balance transactions', NoFilters, NoOptions),
 } satisfies Record<string, TaskDefinition>;
 

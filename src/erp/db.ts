@@ -1,5 +1,7 @@
 import { MongoClient, type Db } from 'mongodb';
+import { BulkPushRepository } from './bulk-pushes';
 import { CustomerRepository } from './customers';
+import { ItemTemplateRepository } from './item-templates';
 import { ItemRepository } from './items';
 import { LocationRepository } from './location-repository';
 import { NumberSeries } from './number-series';
@@ -9,6 +11,7 @@ import { SalesDocumentRepository } from './sales-documents';
 import { ShopLockRepository } from './shop-locks';
 import { ShopRepository } from './shop-repository';
 import { ShopifyOrderRepository } from './shopify-orders';
+import { ProductLinkRepository } from './shopify-products';
 import { SkippedRecordRepository } from './skipped-records';
 import { SyncStateRepository } from './sync-state';
 
@@ -18,6 +21,10 @@ export interface Erp {
   shops: ShopRepository;
   locations: LocationRepository;
   items: ItemRepository;
+  itemTemplates: ItemTemplateRepository;
+  /** Links between Shopify products and variants and ERP items. */
+  products: ProductLinkRepository;
+  bulkPushes: BulkPushRepository;
   customers: CustomerRepository;
   numbers: NumberSeries;
   orders: ShopifyOrderRepository;
@@ -46,6 +53,9 @@ export async function connectErp(uri: string, database: string): Promise<Erp> {
     shops: new ShopRepository(db),
     locations: new LocationRepository(db),
     items: new ItemRepository(db),
+    itemTemplates: new ItemTemplateRepository(db),
+    products: new ProductLinkRepository(db),
+    bulkPushes: new BulkPushRepository(db),
     customers: new CustomerRepository(db, numbers),
     numbers,
     orders: new ShopifyOrderRepository(db),
@@ -61,6 +71,8 @@ export async function connectErp(uri: string, database: string): Promise<Erp> {
     erp.shops.ensureIndexes(),
     erp.locations.ensureIndexes(),
     erp.items.ensureIndexes(),
+    erp.products.ensureIndexes(),
+    erp.bulkPushes.ensureIndexes(),
     erp.customers.ensureIndexes(),
     erp.orders.ensureIndexes(),
     erp.salesDocuments.ensureIndexes(),

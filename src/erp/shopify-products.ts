@@ -1,0 +1,137 @@
+import type { Collection, Db } from 'mongodb';
+
+/**
+ * The link between a Shopify product and an ERP item (the connector's "Shpfy Product"): what the
+ * product looked like when last read, what the ERP last sent (as a hash), and why it is unmapped.
+ * `erpItemNo: null` puts it on the "unmapped products" cue.
+ */
+export interface ProductLink {
+  _id: string;
+  shop: string;
+  shopifyId: string;
+  title: string;
+  handle: string;
+  status: string;
+  erpItemNo: string | null;
+  /** Shopify's updatedAt when last read or written. */
+  shopifyUpdatedAt: string;
+  /** Shopify's updatedAt after the ERP's own last write: a product not changed since is not imported back. */
+  lastUpdatedByErp: string | null;
+  /** Hash of the product fields last sent. */
+  productHash: string | null;
+  error: { message: string; at: Date } | null;
+}
+
+/** The link of one variant: its ERP item and variant, and the hashes of what the ERP last sent. */
+export interface VariantLink {
+  _id: string;
+  shop: string;
+  shopifyId: string;
+  productId: string;
+  inventoryItemId: string;
+  sku: string | null;
+  barcode: string | null;
+  erpItemNo: string | null;
+  erpVariantCode: string | null;
+  /** Hash of price, compare-at price and cost last sent (null: never sent). */
+  priceHash: string | null;
+  /** Hash of the other variant fields last sent. */
+  fieldsHash: string | null;
+  /** The prices last sent, for people reading the link. */
+  sentPrice: { price: string; compareAtPrice: string | null; cost: string | null } | null;
+}
+
+export type NewProductLink = Omit<ProductLink, '_id' | 'lastUpdatedByErp' | 'productHash' | 'error'>;
+export type NewVariantLink = Omit<VariantLink, '_id' | 'priceHash' | 'fieldsHash' | 'sentPrice'>;
+
+const productKey = (shop: string, shopifyId: string) => `${shop}|${shopifyId}`;
+
+export class ProductLinkRepository {
+  private readonly products: Collection<ProductLink>;
+  private readonly variants: Collection<VariantLink>;
+
+  constructor(db: Db) {
+    this.products = db.collection<ProductLink>('shopifyProducts');
+    this.variants = db.collection<VariantLink>('shopifyVariants');
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await Promise.all([
+      this.products.createIndex({ shop: 1, erpItemNo: 1 }),
+      this.variants.createIndex({ shop: 1, productId: 1 }),
+      this.variants.createIndex({ shop: 1, erpItemNo: 1 }),
+    ]);
+  }
+
+  async product(shop: string, shopifyId: string): Promise<ProductLink | null> {
+    return this.products.findOne({ _id: productKey(shop, shopifyId) });
+  }
+
+  async productsById(shop: string, shopifyIds: string[]): Promise<Map<string, ProductLink>> {
+    const found = await this.products.find({ _id: { $in: shopifyIds.map((id) => productKey(shop, id)) } }).toArray();
+    return new Map(found.map((link) => [link.shopifyId, link]));
+  }
+
+  /** Records a product as read from Shopify; the ERP's hashes and echo stamp are kept. */
+  async saveProduct(link: NewProductLink, error: string | null): Promise<void> {
+    await this.products.updateOne(
+      { _id: productKey(link.shop, link.shopifyId) },
+      { $set: { ...link, error: error ? { message: error, at: new Date() } : null }, $setOnInsert: { lastUpdatedByErp: null, productHash: null } },
+      { upsert: true },
+    );
+  }
+
+  /** Records variants as read from Shopify (their sent hashes are kept) and unlinks those Shopify no longer has. */
+  async saveVariants(shop: string, productId: string, variants: NewVariantLink[]): Promise<{ unlinked: number }> {
+    for (const variant of variants) await this.saveVariant(variant);
+    const removed = await this.variants.deleteMany({ shop, productId, shopifyId: { $nin: variants.map((v) => v.shopifyId) } });
+    return { unlinked: removed.deletedCount };
+  }
+
+  async saveVariant(variant: NewVariantLink): Promise<void> {
+    await this.variants.updateOne(
+      { _id: productKey(variant.shop, variant.shopifyId) },
+      { $set: variant, $setOnInsert: { priceHash: null, fieldsHash: null, sentPrice: null } },
+      { upsert: true },
+    );
+  }
+
+  /** Linked products, in id order, a page at a time (the push reads them this way). */
+  async linkedProducts(shop: string, after: string | null, limit: number, itemNos?: string[], productIds?: string[]): Promise<ProductLink[]> {
+    const id = after === null ? {} : { _id: { $gt: after } };
+    const item = itemNos ? { erpItemNo: { $in: itemNos } } : { erpItemNo: { $ne: null } };
+    const products = productIds ? { shopifyId: { $in: productIds } } : {};
+    return this.products.find({ shop, ...id, ...item, ...products }).sort({ _id: 1 }).limit(limit).toArray();
+  }
+
+  async variantsOf(shop: string, productIds: string[]): Promise<VariantLink[]> {
+    return this.variants.find({ shop, productId: { $in: productIds } }).sort({ _id: 1 }).toArray();
+  }
+
+  async variant(shop: string, shopifyId: string): Promise<VariantLink | null> {
+    return this.variants.findOne({ _id: productKey(shop, shopifyId) });
+  }
+
+  /** The item numbers of these items that already have a product in the shop. */
+  async linkedItemNos(shop: string, itemNos: string[]): Promise<Set<string>> {
+    const found = await this.products.find({ shop, erpItemNo: { $in: itemNos } }, { projection: { erpItemNo: 1 } }).toArray();
+    return new Set(found.map((link) => link.erpItemNo).filter((no): no is string => no !== null));
+  }
+
+  /** After the ERP wrote the product: the hash of what it sent, and Shopify's updatedAt, so the write is not imported back. */
+  async productSent(shop: string, shopifyId: string, productHash: string | undefined, shopifyUpdatedAt: string): Promise<void> {
+    await this.products.updateOne(
+      { _id: productKey(shop, shopifyId) },
+      { $set: { ...(productHash === undefined ? {} : { productHash }), shopifyUpdatedAt, lastUpdatedByErp: shopifyUpdatedAt, error: null } },
+    );
+  }
+
+  async productError(shop: string, shopifyId: string, message: string): Promise<void> {
+    await this.products.updateOne({ _id: productKey(shop, shopifyId) }, { $set: { error: { message, at: new Date() } } });
+  }
+
+  /** After Shopify confirmed a variant's new values. */
+  async variantSent(shop: string, shopifyId: string, sent: Partial<Pick<VariantLink, 'priceHash' | 'fieldsHash' | 'sentPrice' | 'sku' | 'barcode'>>): Promise<void> {
+    await this.variants.updateOne({ _id: productKey(shop, shopifyId) }, { $set: sent });
+  }
+}
