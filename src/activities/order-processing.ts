@@ -45,11 +45,7 @@ export function createOrderProcessingActivities(deps: ActivityDeps) {
 
   async function recordVariant(shop: string, line: ShopifyOrder['lines'][number], item: ItemRef | null, error: string | null): Promise<void> {
     if (!line.variantId) return;
-    await db.collection('shopifyProducts').updateOne(
-      { _id: shopKey(shop, line.variantId) as never },
-      { $set: { shop, shopifyId: line.variantId, title: line.title, sku: line.sku, barcode: line.barcode, erpItemNo: item?.itemNo ?? null, erpVariantCode: item?.variantCode ?? null, error: error ? { message: error, at: new Date() } : null } },
-      { upsert: true },
-    );
+    await erp.products.recordFromOrder(shop, { ...line, variantId: line.variantId }, item, error);
   }
 
   async function mapLines(shop: string, order: ShopifyOrder, settings: ShopSettings): Promise<Map<string, ItemRef>> {

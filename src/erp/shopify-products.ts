@@ -96,6 +96,37 @@ export class ProductLinkRepository {
     );
   }
 
+  /**
+   * What an order's line says about its product (the connector's order import creates the product
+   * records too): a link not made yet gets the line's item, or its mapping error; a link the product
+   * sync made is left alone. The product sync reads the product in full later.
+   */
+  async recordFromOrder(shop: string, line: { productId: string | null; variantId: string; title: string; sku: string | null; barcode: string | null }, item: { itemNo: string; variantCode: string | null } | null, error: string | null): Promise<void> {
+    if (line.productId) {
+      const existing = await this.products.findOne({ _id: productKey(shop, line.productId) });
+      if (!existing?.erpItemNo) {
+        await this.products.updateOne(
+          { _id: productKey(shop, line.productId) },
+          {
+            $set: { erpItemNo: item?.itemNo ?? null, error: error ? { message: error, at: new Date() } : null },
+            $setOnInsert: { shop, shopifyId: line.productId, title: line.title, handle: '', status: 'ACTIVE', shopifyUpdatedAt: '', lastUpdatedByErp: null, productHash: null },
+          },
+          { upsert: true },
+        );
+      }
+    }
+    const variant = await this.variants.findOne({ _id: productKey(shop, line.variantId) });
+    if (variant?.erpItemNo || !line.productId) return;
+    await this.variants.updateOne(
+      { _id: productKey(shop, line.variantId) },
+      {
+        $set: { sku: line.sku, barcode: line.barcode, erpItemNo: item?.itemNo ?? null, erpVariantCode: item?.variantCode ?? null },
+        $setOnInsert: { shop, shopifyId: line.variantId, productId: line.productId, inventoryItemId: '', priceHash: null, fieldsHash: null, sentPrice: null },
+      },
+      { upsert: true },
+    );
+  }
+
   /** Linked products, in id order, a page at a time (the push reads them this way). */
   async linkedProducts(shop: string, after: string | null, limit: number, itemNos?: string[], productIds?: string[]): Promise<ProductLink[]> {
     const id = after === null ? {} : { _id: { $gt: after } };
