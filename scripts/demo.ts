@@ -40,8 +40,10 @@ async function seedDemoOrders(emulatorUrl: string, token: string): Promise<void>
 
 async function seedDemoErp(client: ShopSyncClient): Promise<void> {
   const erp = client.erpStore;
-  await erp.items.upsert({ no: 'TSHIRT', description: 'Organic T-shirt', unitPrice: '19.90', variants: [{ code: 'S' }, { code: 'M' }] });
-  await erp.items.upsert({ no: 'MUG', description: 'Enamel mug', unitPrice: '12.50', barcodes: [{ barcode: '3760001234567' }] });
+  if (!(await erp.items.get('TSHIRT'))) {
+    await erp.items.upsert({ no: 'TSHIRT', description: 'Organic T-shirt', unitPrice: '19.90', unitCost: '7.20', vatPercent: 20, extendedText: 'Organic cotton, made in Portugal', variants: [{ code: 'S' }, { code: 'M' }] });
+    await erp.items.upsert({ no: 'MUG', description: 'Enamel mug', unitPrice: '12.50', unitCost: '4.10', vatPercent: 20, barcodes: [{ barcode: '3760001234567' }] });
+  }
   await erp.customers.upsert('C00010', { name: 'Camille Martin', email: 'camille@example.com' });
   await erp.customers.upsert('C00011', { name: 'Jules Bernard', email: 'jules@example.com' });
 }
@@ -65,18 +67,39 @@ async function seedDemoShop(emulatorUrl: string, token: string): Promise<void> {
   await seedDemoOrders(emulatorUrl, token);
 }
 
-/** Prints one status line whenever the demo shop's cues, schedules or lock change. */
-async function showLiveStatus(client: ShopSyncClient): Promise<never> {
+/**
+ * Links the emulator's products to the ERP items ("add items" finds their SKUs and links instead of
+ * duplicating), sends them once, then raises the mug's ERP price: the products schedule carries the
+ * change to Shopify on its next run, and the status line shows it arrive.
+ */
+async function linkDemoProducts(client: ShopSyncClient): Promise<void> {
+  await client.addItems({ shop: DEMO_SHOP, items: 'allUnlinked', wait: true });
+  await client.runTask({ shop: DEMO_SHOP, task: 'products', wait: true });
+  const mug = await client.erpStore.items.get('MUG');
+  if (mug?.unitPrice === '12.50') await client.erpStore.items.update('MUG', { unitPrice: '13.90' });
+}
+
+/** The mug's price in Shopify and in the ERP, for the status line. */
+async function mugPrices(client: ShopSyncClient, admin: EmulatorAdmin): Promise<string> {
+  const [link] = await client.erpStore.products.linkedProducts(DEMO_SHOP, null, 1, ['MUG']);
+  const erpPrice = (await client.erpStore.items.get('MUG'))?.unitPrice ?? '?';
+  const shopifyPrice = link ? (await admin.getProduct(DEMO_SHOP, link.shopifyId)).variants[0]?.price : undefined;
+  return `mug ${shopifyPrice ?? '?'} in Shopify (ERP ${erpPrice})`;
+}
+
+/** Prints one status line whenever the demo shop's cues, schedules, lock or mug price change. */
+async function showLiveStatus(client: ShopSyncClient, admin: EmulatorAdmin): Promise<never> {
   let last = '';
   for (;;) {
-    const [status, schedules, lock] = await Promise.all([
+    const [status, schedules, lock, prices] = await Promise.all([
       client.getShopStatus(DEMO_SHOP, { limit: 1 }),
       client.schedules.list(DEMO_SHOP),
       client.lockState(DEMO_SHOP),
+      mugPrices(client, admin),
     ]);
     const cues = Object.values(status.cues).filter((cue) => cue.count > 0).map((cue) => `${cue.title} ${cue.count}`);
     const next = schedules.map((s) => `${s.task} ${s.paused ? 'on hold' : `next ${s.nextRunAt?.toLocaleTimeString() ?? '-'}`}`);
-    const line = `[status] ${cues.length ? cues.join(', ') : 'nothing needs attention'} | schedules: ${next.join(', ') || 'none'} | lock: ${lock?.holder ? `held by ${lock.holder.task}` : 'free'}${lock?.queue.length ? `, ${lock.queue.length} waiting` : ''}`;
+    const line = `[status] ${cues.length ? cues.join(', ') : 'nothing needs attention'} | schedules: ${next.join(', ') || 'none'} | lock: ${lock?.holder ? `held by ${lock.holder.task}` : 'free'}${lock?.queue.length ? `, ${lock.queue.length} waiting` : ''} | ${prices}`;
     if (line !== last) console.log(`${new Date().toLocaleTimeString()} ${line}`);
     last = line;
     await new Promise((resolve) => setTimeout(resolve, 5000));
@@ -89,7 +112,7 @@ async function showLiveStatus(client: ShopSyncClient): Promise<never> {
  * puts it aside and starts afresh rather than leave them stuck. (A real installation upgrades as the
  * README's "Development" section says.)
  */
-const STATE_VERSION = '2';
+const STATE_VERSION = '3'; // 3: the emulator's products carry options and inventory items
 const STATE_VERSION_FILE = join(DATA_DIR, 'state-version');
 
 function setAsideOldState(): void {
@@ -97,7 +120,7 @@ function setAsideOldState(): void {
   if (written === STATE_VERSION || !existsSync(join(DATA_DIR, 'temporal.sqlite'))) return;
   const aside = `${DATA_DIR}.before-v${STATE_VERSION}-${Date.now()}`;
   renameSync(DATA_DIR, aside);
-  console.log(`The demo's state in .data/ was written by an earlier version of the task engine; it is kept in ${aside} and the demo starts afresh.`);
+  console.log(`The demo's state in .data/ was written by an earlier version; it is kept in ${aside} and the demo starts afresh.`);
 }
 
 async function main(): Promise<void> {
@@ -141,12 +164,15 @@ async function main(): Promise<void> {
       skuMapping: 'itemNoAndVariantCode',
       skuFieldSeparator: '-',
       shippingChargesAccount: '7190',
+      syncItem: 'toShopify',
+      canUpdateShopifyProducts: true,
       schedules: {
         refreshShopInfo: { every: '10m' },
         orders: { every: '1m' },
         postSalesDocuments: { every: '5m' },
         postSalesInvoices: { every: '5m' },
         shipments: { every: '5m' },
+        products: { every: '1m' },
         payments: { every: '1h' },
       },
     };
@@ -156,6 +182,7 @@ async function main(): Promise<void> {
     void worker.run();
     const run = await client.runTask({ shop: DEMO_SHOP, task: 'refreshShopInfo', wait: true });
     const imported = await client.runTask({ shop: DEMO_SHOP, task: 'orders', wait: true });
+    await linkDemoProducts(client);
     const record = await client.shops.get(DEMO_SHOP);
     const locations = await client.locations.list(DEMO_SHOP);
     console.log('');
@@ -169,8 +196,9 @@ async function main(): Promise<void> {
       `${record.shopInfo?.ianaTimezone}): ${locations.filter((l) => l.active).length} active of ${locations.length} locations; ` +
       `shop info refreshed ${record.shopInfo?.refreshedAt.toISOString()}`);
     console.log(`Orders: ${JSON.stringify(imported.result)}`);
+    console.log('Products: linked to the ERP items; the mug\'s ERP price went from 12.50 to 13.90 and reaches Shopify with the next products run (every minute).');
     console.log('Running. Try `npx shopsync status demo-store.myshopify.com` in another terminal. Ctrl-C stops everything.');
-    await showLiveStatus(client);
+    await showLiveStatus(client, new EmulatorAdmin(stack.emulatorUrl));
   } catch (error) {
     console.error(error instanceof MissingToolchainError ? error.message : error);
     await shutdown();
