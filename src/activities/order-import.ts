@@ -15,6 +15,7 @@ import {
 import { orderFromRaw } from '../shopify/order-mapper';
 import type { ActivityDeps } from './deps';
 import { ShopDisabledError, withFailureTypes } from './failures';
+import { prefetchedPages } from './prefetched-pages';
 import { checkpoint } from './run-guard';
 
 export interface OrderImportStep {
@@ -99,17 +100,10 @@ export function createOrderImportActivities(deps: ActivityDeps) {
       const resumed = (Context.current().info.heartbeatDetails as { after?: string | null } | undefined)?.after;
       let after = resumed !== undefined ? resumed : step.after;
       const result: OrderImportStepResult = { fetched: 0, created: 0, updated: 0, unchanged: 0, conflicts: 0, skippedClosed: 0, filteredOut: 0, after, done: false, maxUpdatedAt: null, requests: 0, pages: 0 };
-      let pending = fetchPage(client, step.query, after);
-      for (;;) {
-        const { data } = await pending;
+      const pages = prefetchedPages(async (from) => (await fetchPage(client, step.query, from)).data.orders, after, () => Date.now() - started < step.maxMillis);
+      for await (const page of pages) {
         result.requests += 1;
         result.pages += 1;
-        const page = data.orders;
-        const hasMore = page.pageInfo.hasNextPage && Date.now() - started < step.maxMillis;
-        if (hasMore) {
-          pending = fetchPage(client, step.query, page.pageInfo.endCursor ?? null);
-          pending.catch(() => undefined); // awaited next round; this keeps a failure meanwhile from going unhandled
-        }
         const orders: ShopifyOrder[] = [];
         for (const raw of page.nodes) {
           const extra = raw.lineItems.pageInfo.hasNextPage ? await remainingLines(client, raw) : { lines: [], requests: 0 };
@@ -129,12 +123,9 @@ export function createOrderImportActivities(deps: ActivityDeps) {
         for (const order of orders) if (!result.maxUpdatedAt || order.updatedAt > result.maxUpdatedAt) result.maxUpdatedAt = order.updatedAt;
         after = page.pageInfo.endCursor ?? null;
         result.after = after;
-        if (!page.pageInfo.hasNextPage) {
-          result.done = true;
-          return result;
-        }
-        if (!hasMore) return result;
+        result.done = !page.pageInfo.hasNextPage;
       }
+      return result;
     },
 
     /** Moves the shop's order cursor forward, after the orders it covers are stored. */

@@ -8,6 +8,7 @@ import type { ShopifyAdminClient } from '../shopify/client';
 import { PRODUCT_MORE_VARIANTS_QUERY, PRODUCT_VARIANTS_PER_PAGE, PRODUCTS_PAGE_QUERY, PRODUCTS_PER_PAGE, type RawVariant } from '../shopify/documents/products';
 import type { ActivityDeps } from './deps';
 import { withFailureTypes } from './failures';
+import { prefetchedPages } from './prefetched-pages';
 import { checkpoint } from './run-guard';
 
 export interface ProductImportStep {
@@ -192,18 +193,10 @@ export function createProductImportActivities({ erp, shopify }: ActivityDeps) {
       const resumed = (Context.current().info.heartbeatDetails as { after?: string | null } | undefined)?.after;
       let after = resumed !== undefined ? resumed : step.after;
       const result: ProductImportStepResult = { fetched: 0, imported: 0, unchanged: 0, itemsCreated: 0, itemsUpdated: 0, unmapped: 0, variantsUnlinked: 0, requests: 0, after, done: false, pages: 0 };
-      const fetchPage = (from: string | null) => client.request(PRODUCTS_PAGE_QUERY, { first: PRODUCTS_PER_PAGE, after: from, query: step.query, variants: PRODUCT_VARIANTS_PER_PAGE });
-      let pending = fetchPage(after);
-      for (;;) {
-        const { data } = await pending;
+      const fetchPage = async (from: string | null) => (await client.request(PRODUCTS_PAGE_QUERY, { first: PRODUCTS_PER_PAGE, after: from, query: step.query, variants: PRODUCT_VARIANTS_PER_PAGE })).data.products;
+      for await (const page of prefetchedPages(fetchPage, after, () => Date.now() - started < step.maxMillis)) {
         result.requests += 1;
         result.pages += 1;
-        const page = data.products;
-        const hasMore = page.pageInfo.hasNextPage && Date.now() - started < step.maxMillis;
-        if (hasMore) {
-          pending = fetchPage(page.pageInfo.endCursor ?? null);
-          pending.catch(() => undefined); // awaited next round; this keeps a failure meanwhile from going unhandled
-        }
         for (const raw of page.nodes) {
           await checkpoint({ after }); // the pages before this one are stored: a retry resumes here
           if (raw.isGiftCard) continue;
@@ -215,12 +208,9 @@ export function createProductImportActivities({ erp, shopify }: ActivityDeps) {
         result.fetched += page.nodes.length;
         after = page.pageInfo.endCursor ?? null;
         result.after = after;
-        if (!page.pageInfo.hasNextPage) {
-          result.done = true;
-          return result;
-        }
-        if (!hasMore) return result;
+        result.done = !page.pageInfo.hasNextPage;
       }
+      return result;
     },
   });
 }
