@@ -38,7 +38,7 @@ export class EmulatorAdmin {
     return shops.some((shop) => shop.domain === domain);
   }
 
-  updateShop(domain: string, changes: Partial<Pick<ShopSeed, 'token' | 'plan' | 'latencyMs' | 'name'>> & { bucketSize?: number | null }): Promise<unknown> {
+  updateShop(domain: string, changes: Partial<Pick<ShopSeed, 'token' | 'plan' | 'latencyMs' | 'name' | 'bulkLinesPerSecond'>> & { bucketSize?: number | null }): Promise<unknown> {
     return this.call('PATCH', `shops/${domain}`, changes);
   }
 

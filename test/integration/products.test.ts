@@ -5,6 +5,27 @@ import type { EmulatorAdmin } from '../../emulator/admin-client';
 import { Merchant } from '../../emulator/merchant-client';
 import { emulatedShop, emulatorAdmin, testConfig, testStack, testWorker } from '../support/stack';
 
+/** Starts a bulk mutation that runs for minutes at one line a second (100 tag updates of a missing product). */
+async function startSlowBulkMutation(merchant: Merchant, shop: string): Promise<string> {
+  const staged = await merchant.graphql<{ stagedUploadsCreate: { stagedTargets: Array<{ url: string; parameters: Array<{ name: string; value: string }> }> } }>(
+    'mutation($i: [StagedUploadInput!]!) { stagedUploadsCreate(input: $i) { stagedTargets { url parameters { name value } } } }',
+    { i: [{ resource: 'BULK_MUTATION_VARIABLES', filename: 'slow.jsonl', mimeType: 'text/jsonl', httpMethod: 'POST' }] },
+  );
+  const target = staged.stagedUploadsCreate.stagedTargets[0];
+  assert.ok(target, `no staged target for ${shop}`);
+  const form = new FormData();
+  for (const parameter of target.parameters) form.append(parameter.name, parameter.value);
+  form.append('file', new Blob([Array.from({ length: 100 }, () => JSON.stringify({ product: { id: 'gid://shopify/Product/1', tags: ['x'] } })).join('\n')]), 'slow.jsonl');
+  assert.ok((await fetch(target.url, { method: 'POST', body: form })).ok);
+  const key = target.parameters.find((p) => p.name === 'key')?.value;
+  const started = await merchant.graphql<{ bulkOperationRunMutation: { bulkOperation: { id: string } | null } }>(
+    'mutation($m: String!, $p: String!) { bulkOperationRunMutation(mutation: $m, stagedUploadPath: $p) { bulkOperation { id } userErrors { message } } }',
+    { m: 'mutation call($product: ProductUpdateInput!) { productUpdate(product: $product) { userErrors { message } } }', p: key },
+  );
+  assert.ok(started.bulkOperationRunMutation.bulkOperation, 'the slow bulk mutation started');
+  return started.bulkOperationRunMutation.bulkOperation.id;
+}
+
 /** Products and prices both ways, "add items", and bulk price pushes, against the emulator over HTTP. */
 describe('products and prices', () => {
   let client: ShopSyncClient;
@@ -200,6 +221,26 @@ describe('products and prices', () => {
     assert.equal(retried.bulkOperationId, undefined, 'one changed variant is under the threshold: an ordinary call');
     assert.equal(retried.variantsUpdated, 1);
     assert.equal((await admin.getProduct(shop.domain, refused?.shopifyId as string)).variants[0]?.price, '13.50');
+  });
+
+  it('sends the variants with ordinary calls when Shopify refuses another bulk mutation (five of this app already run)', async () => {
+    const shop = await newShop('prod-busy', { syncItem: 'toShopify', canUpdateShopifyProducts: true, productBulkThreshold: 2 });
+    await admin.updateShop(shop.domain, { bulkLinesPerSecond: 1 });
+    const nos = [no('C1'), no('C2')];
+    for (const itemNo of nos) await erp.items.upsert({ no: itemNo, description: `Chair ${itemNo}`, unitPrice: '30.00' });
+    await client.addItems({ shop: shop.domain, items: nos, wait: true });
+    const running: string[] = [];
+    for (let i = 0; i < 5; i += 1) running.push(await startSlowBulkMutation(shop.merchant, shop.domain));
+    try {
+      for (const itemNo of nos) await erp.items.update(itemNo, { unitPrice: '31.00' });
+      const result = await sync(shop.domain, { onlySyncPrices: true });
+      assert.equal(result.bulkOperationId, undefined);
+      assert.match(String(result.note), /bulk mutation not started .*: variants sent with ordinary calls/);
+      assert.equal(result.variantsUpdated, 2);
+      for (const link of await links(shop.domain)) assert.equal((await admin.getProduct(shop.domain, link.shopifyId as string)).variants[0]?.price, '31.00');
+    } finally {
+      for (const id of running) await shop.merchant.graphql('mutation($id: ID!) { bulkOperationCancel(id: $id) { userErrors { message } } }', { id });
+    }
   });
 
   it('refuses invalid product filters and an "add items" run that names no items, before starting anything', async () => {
