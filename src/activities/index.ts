@@ -1,4 +1,5 @@
 import { createAddItemsActivities } from './add-items';
+import { createBulkOperationActivities } from './bulk-operations';
 import type { ActivityDeps } from './deps';
 import { createOrderImportActivities } from './order-import';
 import { createOrderProcessingActivities } from './order-processing';
@@ -9,6 +10,7 @@ import { createProductPushActivities } from './product-push';
 import { createProductSyncActivities } from './product-sync';
 import { createShipmentActivities } from './shipments';
 import { createShopInfoActivities } from './shop-info';
+import { createInventoryActivities } from './inventory-sync';
 import { createLockKeeperActivities } from './lock-keeper';
 import { createLockActivities } from './shop-lock';
 import { createVariantBulkPushActivities } from './variant-bulk-push';
@@ -27,7 +29,9 @@ export function createActivities(deps: ActivityDeps) {
     ...createProductImportActivities(deps),
     ...createProductPushActivities(deps),
     ...createVariantBulkPushActivities(deps),
+    ...createBulkOperationActivities(deps),
     ...createAddItemsActivities(deps),
+    ...createInventoryActivities(deps),
   };
 }
 

@@ -1,20 +1,13 @@
 import { Context } from '@temporalio/activity';
 import { variantInput } from '../domain/product-push';
-import {
-  BULK_OPERATION_QUERY,
-  BULK_OPERATION_RUN_MUTATION,
-  BULK_VARIANT_PRICE_MUTATION,
-  RUNNING_BULK_MUTATIONS_QUERY,
-  STAGED_UPLOADS_CREATE,
-} from '../shopify/documents/bulk-operations';
+import { BULK_OPERATION_RUN_MUTATION, BULK_VARIANT_PRICE_MUTATION, RUNNING_BULK_MUTATIONS_QUERY } from '../shopify/documents/bulk-operations';
 import type { BulkPushLine } from '../erp/bulk-pushes';
 import type { ShopifyAdminClient } from '../shopify/client';
 import type { ActivityDeps } from './deps';
+import { readJsonl, stageJsonl, type BulkState } from './bulk-operations';
 import { withFailureTypes } from './failures';
 import { plannedProducts, sentFields, type PushScope } from './product-push';
 import { checkpoint } from './run-guard';
-
-export type BulkStatus = 'CREATED' | 'RUNNING' | 'COMPLETED' | 'FAILED' | 'CANCELING' | 'CANCELED' | 'EXPIRED';
 
 export type BulkStart =
   | { kind: 'started'; operationId: string; lines: number }
@@ -22,21 +15,10 @@ export type BulkStart =
   /** Shopify refused another bulk mutation (each app may run five per shop at once, since 2026-01): the caller sends with ordinary calls. */
   | { kind: 'busy'; reason: string };
 
-export interface BulkState {
-  status: BulkStatus;
-  errorCode: string | null;
-  url: string | null;
-  partialDataUrl: string | null;
-  objectCount: string;
-}
-
 export interface BulkApplyCounts {
   variantsUpdated: number;
   failed: number;
 }
-
-const FINISHED: ReadonlySet<string> = new Set(['COMPLETED', 'FAILED', 'CANCELED', 'EXPIRED']);
-export const isFinished = (status: string): boolean => FINISHED.has(status);
 
 /** Lines applied per read of the staged lines. */
 const LINES_PER_READ = 200;
@@ -45,25 +27,6 @@ const LINES_PER_READ = 200;
 async function runningBulkMutation(client: ShopifyAdminClient, since: Date): Promise<{ id: string } | undefined> {
   const { data } = await client.request(RUNNING_BULK_MUTATIONS_QUERY, {});
   return data.bulkOperations.nodes.find((op) => (op.status === 'CREATED' || op.status === 'RUNNING') && Date.parse(op.createdAt) >= since.getTime() - 60_000);
-}
-
-/** Uploads the JSONL to the staged target exactly as Shopify's guide says: a multipart POST, the target's parameters first, the file last. */
-async function stageJsonl(client: ShopifyAdminClient, jsonl: string, signal: AbortSignal): Promise<string> {
-  const { data } = await client.request(STAGED_UPLOADS_CREATE, {
-    input: [{ resource: 'BULK_MUTATION_VARIABLES', filename: 'variant-prices.jsonl', mimeType: 'text/jsonl', httpMethod: 'POST' }],
-  });
-  const target = data.stagedUploadsCreate?.stagedTargets?.[0];
-  if (!target?.url || data.stagedUploadsCreate?.userErrors.length) {
-    throw new Error(`Shopify gave no upload target: ${data.stagedUploadsCreate?.userErrors.map((e) => e.message).join('; ') ?? 'no answer'}`);
-  }
-  const form = new FormData();
-  for (const parameter of target.parameters) form.append(parameter.name, parameter.value);
-  form.append('file', new Blob([jsonl], { type: 'text/jsonl' }), 'variant-prices.jsonl');
-  const response = await fetch(target.url, { method: 'POST', body: form, signal });
-  if (!response.ok) throw new Error(`the staged upload answered HTTP ${response.status}`);
-  const key = target.parameters.find((p) => p.name === 'key')?.value;
-  if (!key) throw new Error('the staged upload target has no key parameter');
-  return key;
 }
 
 export function createVariantBulkPushActivities({ erp, shopify }: ActivityDeps) {
@@ -104,7 +67,7 @@ export function createVariantBulkPushActivities({ erp, shopify }: ActivityDeps) 
       }
       if (!lines.length) return { kind: 'nothingToSend' };
       await erp.bulkPushes.stage(input.pushId, input.shop, lines);
-      const stagedUploadPath = await stageJsonl(client, `${jsonl.join('\n')}\n`, Context.current().cancellationSignal);
+      const stagedUploadPath = await stageJsonl(client, 'variant-prices.jsonl', `${jsonl.join('\n')}\n`, Context.current().cancellationSignal);
       await checkpoint();
       await erp.bulkPushes.starting(input.pushId);
       const { data } = await client.request(BULK_OPERATION_RUN_MUTATION, { mutation: BULK_VARIANT_PRICE_MUTATION, stagedUploadPath, clientIdentifier: input.pushId });
@@ -119,13 +82,6 @@ export function createVariantBulkPushActivities({ erp, shopify }: ActivityDeps) 
       return { kind: 'started', operationId: operation.id, lines: lines.length };
     },
 
-    async bulkOperationState(input: { shop: string; operationId: string }): Promise<BulkState> {
-      const { data } = await shopify.forShop(input.shop).request(BULK_OPERATION_QUERY, { id: input.operationId });
-      const op = data.bulkOperation;
-      if (!op) return { status: 'EXPIRED', errorCode: 'NOT_FOUND', url: null, partialDataUrl: null, objectCount: '0' };
-      return { status: op.status, errorCode: op.errorCode ?? null, url: op.url ?? null, partialDataUrl: op.partialDataUrl ?? null, objectCount: op.objectCount };
-    },
-
     /**
      * Reads the operation's result JSONL and records, per line, what Shopify confirmed: the variants'
      * new "last sent" values, or a skipped record with the line's userErrors (its old values stay, so
@@ -136,10 +92,7 @@ export function createVariantBulkPushActivities({ erp, shopify }: ActivityDeps) 
       const url = input.state.url ?? input.state.partialDataUrl;
       const results = new Map<number, { errors: string[]; updatedAt: string | null }>();
       if (url) {
-        const response = await fetch(url, { signal: Context.current().cancellationSignal });
-        if (!response.ok) throw new Error(`the bulk operation result answered HTTP ${response.status}`);
-        for (const text of (await response.text()).split('\n')) {
-          if (!text.trim()) continue;
+        for await (const text of readJsonl(url, Context.current().cancellationSignal)) {
           const line = JSON.parse(text) as { __lineNumber?: number; data?: { productVariantsBulkUpdate?: { product?: { updatedAt: string } | null; userErrors?: Array<{ field?: string[] | null; message: string }> } | null }; errors?: Array<{ message: string }> };
           const payload = line.data?.productVariantsBulkUpdate;
           const errors = [...(line.errors ?? []).map((e) => e.message), ...(payload?.userErrors ?? []).map((e) => (e.field?.length ? `${e.field.join('.')}: ${e.message}` : e.message))];

@@ -41,6 +41,8 @@ export const ShopSettingsSchema = z
     uomAsVariant: z.boolean().default(false),
     variantOptionNameForUom: z.string().max(50).nullable().default(null),
     inventoryTracked: z.boolean().default(false),
+    /** When Shopify does not stock or track an item at a location, the inventory task activates (and tracks) it instead of reporting it. */
+    activateUnstockedInventory: z.boolean().default(false),
     defaultInventoryPolicy: z.enum(['DENY', 'CONTINUE']).default('CONTINUE'),
     statusForCreatedProducts: z.enum(['ACTIVE', 'DRAFT', 'UNLISTED']).default('ACTIVE'),
     /** What happens to the Shopify product of an item that is blocked in the ERP. */

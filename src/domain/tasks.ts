@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OrderImportFilters, OrderImportOptions } from './order-filters';
+import { InventoryFilters, InventoryOptions } from './inventory-filters';
 import { ProductFilters, ProductOptions } from './product-filters';
 import { taskInputSchema } from './task-input';
 
@@ -70,6 +71,7 @@ export const TASKS = {
     // No filters must not mean "every item": the run is told which items, or told all unlinked ones.
     input: taskInputSchema(AddItemsFilters, NoOptions).required({ filters: true }),
   },
+  inventory: task('syncInventory', 'send the stock of linked variants to Shopify: what changed since the last push, compare-and-set', InventoryFilters, InventoryOptions),
   payments: task('syncPayments', 'import Shopify Payments payouts and balance transactions', NoFilters, NoOptions),
 } satisfies Record<string, TaskDefinition>;
 

@@ -8,11 +8,13 @@ import { NumberSeries } from './number-series';
 import { PayoutRepository } from './payouts';
 import { PostedDocumentRepository } from './posted-documents';
 import { SalesDocumentRepository } from './sales-documents';
+import { ShopInventoryRepository } from './shop-inventory';
 import { ShopLockRepository } from './shop-locks';
 import { ShopRepository } from './shop-repository';
 import { ShopifyOrderRepository } from './shopify-orders';
 import { ProductLinkRepository } from './shopify-products';
 import { SkippedRecordRepository } from './skipped-records';
+import { StockRepository } from './stock';
 import { SyncStateRepository } from './sync-state';
 
 export interface Erp {
@@ -21,6 +23,10 @@ export interface Erp {
   shops: ShopRepository;
   locations: LocationRepository;
   items: ItemRepository;
+  /** ERP stock per item and location, numbered by change. */
+  stock: StockRepository;
+  /** Quantities last confirmed in Shopify, per shop, inventory item and location. */
+  shopInventory: ShopInventoryRepository;
   itemTemplates: ItemTemplateRepository;
   /** Links between Shopify products and variants and ERP items. */
   products: ProductLinkRepository;
@@ -47,12 +53,15 @@ export async function connectErp(uri: string, database: string): Promise<Erp> {
   await client.connect();
   const db = client.db(database);
   const numbers = new NumberSeries(db);
+  const stock = new StockRepository(db);
   const erp: Erp = {
     client,
     db,
     shops: new ShopRepository(db),
     locations: new LocationRepository(db),
-    items: new ItemRepository(db),
+    items: new ItemRepository(db, stock),
+    stock,
+    shopInventory: new ShopInventoryRepository(db),
     itemTemplates: new ItemTemplateRepository(db),
     products: new ProductLinkRepository(db),
     bulkPushes: new BulkPushRepository(db),
@@ -71,6 +80,8 @@ export async function connectErp(uri: string, database: string): Promise<Erp> {
     erp.shops.ensureIndexes(),
     erp.locations.ensureIndexes(),
     erp.items.ensureIndexes(),
+    erp.stock.ensureIndexes(),
+    erp.shopInventory.ensureIndexes(),
     erp.products.ensureIndexes(),
     erp.bulkPushes.ensureIndexes(),
     erp.customers.ensureIndexes(),

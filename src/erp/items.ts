@@ -1,6 +1,7 @@
 import type { Collection, Db } from 'mongodb';
 import type { ItemDiscount, ItemPrice } from '../domain/item-prices';
 import type { ItemLookups, ItemRef } from '../domain/item-mapping';
+import type { StockRepository } from './stock';
 
 /** An ERP item (company-wide master data, shared by every shop), with its variants and barcodes. */
 export interface ItemDocument {
@@ -23,13 +24,13 @@ export interface ItemDocument {
   prices: ItemPrice[];
   discounts: ItemDiscount[];
   blocked: boolean;
+  /** Non-inventory and service items have no stock: the inventory task passes them over. */
+  type: 'inventory' | 'nonInventory' | 'service';
   vendorItemNo: string | null;
   /** `shop|productId` of the Shopify product this item was created from, if any: a repeated import finds it again. */
   origin: string | null;
   variants: Array<{ code: string; description: string; blocked: boolean }>;
   barcodes: Array<{ barcode: string; variantCode: string | null }>;
-  /** Quantity on hand per ERP location (and variant); the inventory task sends it to Shopify. */
-  stock: Array<{ locationCode: string; variantCode: string | null; quantity: number }>;
   /** Flat copies for lookups (FerretDB does not query into arrays of documents). */
   variantCodes: string[];
   barcodeList: string[];
@@ -55,14 +56,16 @@ export interface NewItem {
   origin?: string;
   variants?: Array<{ code: string; description?: string; blocked?: boolean }>;
   barcodes?: Array<{ barcode: string; variantCode?: string }>;
-  stock?: Array<{ locationCode: string; variantCode?: string; quantity: number }>;
+  /** Stock to record with the item (the ERP's stock records, see src/erp/stock.ts). */
+  stock?: Array<{ locationCode: string; variantCode?: string; quantity: number; reserved?: number }>;
+  type?: ItemDocument['type'];
   blocked?: boolean;
 }
 
 export class ItemRepository implements ItemLookups {
   private readonly items: Collection<ItemDocument>;
 
-  constructor(db: Db) {
+  constructor(db: Db, private readonly stock: StockRepository) {
     this.items = db.collection<ItemDocument>('items');
   }
 
@@ -73,6 +76,7 @@ export class ItemRepository implements ItemLookups {
   /** Creates or replaces an item (what the ERP's item card does). */
   async upsert(item: NewItem): Promise<void> {
     await this.items.replaceOne({ _id: item.no }, itemDocumentFields(item), { upsert: true });
+    for (const s of item.stock ?? []) await this.stock.set(item.no, s.variantCode ?? null, s.locationCode, { onHand: s.quantity, ...(s.reserved === undefined ? {} : { reserved: s.reserved }) });
   }
 
   /** Items changed or not, in item-number order, a page at a time (the push and "add all unlinked" read them this way). */
@@ -104,14 +108,6 @@ export class ItemRepository implements ItemLookups {
 
   async get(no: string): Promise<ItemDocument | null> {
     return this.items.findOne({ _id: no });
-  }
-
-  /** Quantity on hand of an item (or one variant) over the given ERP locations (all when none given). */
-  async stockOnHand(no: string, variantCode: string | null, locationCodes?: string[]): Promise<number> {
-    const item = await this.get(no);
-    return (item?.stock ?? [])
-      .filter((s) => s.variantCode === variantCode && (!locationCodes || locationCodes.includes(s.locationCode)))
-      .reduce((sum, s) => sum + s.quantity, 0);
   }
 
   async itemByNo(no: string): Promise<ItemRef | undefined> {
@@ -167,11 +163,11 @@ export function itemDocumentFields(item: NewItem): Omit<ItemDocument, '_id'> {
     })),
     discounts: (item.discounts ?? []).map((d) => ({ discountGroup: d.discountGroup, variantCode: d.variantCode?.toUpperCase() ?? null, percent: d.percent })),
     blocked: item.blocked ?? false,
+    type: item.type ?? 'inventory',
     vendorItemNo: item.vendorItemNo ?? null,
     origin: item.origin ?? null,
     variants,
     barcodes,
-    stock: (item.stock ?? []).map((s) => ({ locationCode: s.locationCode, variantCode: s.variantCode?.toUpperCase() ?? null, quantity: s.quantity })),
     variantCodes: variants.map((v) => v.code),
     barcodeList: barcodes.map((b) => b.barcode),
   };

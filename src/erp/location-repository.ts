@@ -16,11 +16,16 @@ export interface ShopLocationDocument {
   countryCode: string | null;
   removedFromShopify: boolean;
   refreshedAt: Date;
-  stockCalculation: 'disabled' | 'projectedAvailableBalanceToday' | 'freeInventory';
+  /** How the inventory task computes this location's stock: not at all, on hand − reserved, or projected available today. */
+  stockCalculation: StockCalculation;
+  /** ERP location codes whose stock this Shopify location shows (`EAST|WEST`, `*` wildcards); null: every location. */
   locationFilter: string | null;
   defaultLocationCode: string | null;
   defaultProductLocation: boolean;
 }
+
+export const STOCK_CALCULATIONS = ['off', 'freeInventory', 'projectedAvailable'] as const;
+export type StockCalculation = (typeof STOCK_CALCULATIONS)[number];
 
 export type ShopifyLocationFields = Pick<ShopLocationDocument, 'shopifyId' | 'name' | 'active' | 'fulfillsOnlineOrders' | 'city' | 'countryCode'>;
 
@@ -50,7 +55,7 @@ export class LocationRepository {
         { _id: locationKey(shop, location.shopifyId) },
         {
           $set: { ...location, shop, removedFromShopify: false, refreshedAt },
-          $setOnInsert: { stockCalculation: 'disabled', locationFilter: null, defaultLocationCode: null, defaultProductLocation: false },
+          $setOnInsert: { stockCalculation: 'off', locationFilter: null, defaultLocationCode: null, defaultProductLocation: false },
         },
         { upsert: true },
       );
@@ -61,6 +66,12 @@ export class LocationRepository {
       { $set: { removedFromShopify: true, refreshedAt } },
     );
     return { upserted, removed: removed.modifiedCount };
+  }
+
+  /** Sets the ERP side of a location (the merchant's settings); returns null when the shop has no such location. */
+  async configure(shop: string, location: string, settings: Partial<Pick<ShopLocationDocument, 'stockCalculation' | 'locationFilter' | 'defaultLocationCode'>>): Promise<ShopLocationDocument | null> {
+    const filter = { shop, $or: [{ shopifyId: location }, { name: location }] };
+    return this.locations.findOneAndUpdate(filter, { $set: settings }, { returnDocument: 'after' });
   }
 
   async list(shop: string): Promise<ShopLocationDocument[]> {

@@ -39,6 +39,8 @@ export interface VariantLink {
   fieldsHash: string | null;
   /** The prices last sent, for people reading the link. */
   sentPrice: { price: string; compareAtPrice: string | null; cost: string | null } | null;
+  /** When the inventory task last confirmed this variant's stock at every location; absent or null: never (a new link). */
+  stockSyncedAt?: Date | null;
 }
 
 export type NewProductLink = Omit<ProductLink, '_id' | 'lastUpdatedByErp' | 'productHash' | 'error'>;
@@ -60,6 +62,7 @@ export class ProductLinkRepository {
       this.products.createIndex({ shop: 1, erpItemNo: 1 }),
       this.variants.createIndex({ shop: 1, productId: 1 }),
       this.variants.createIndex({ shop: 1, erpItemNo: 1 }),
+      this.variants.createIndex({ shop: 1, stockSyncedAt: 1 }),
     ]);
   }
 
@@ -137,6 +140,26 @@ export class ProductLinkRepository {
 
   async variantsOf(shop: string, productIds: string[]): Promise<VariantLink[]> {
     return this.variants.find({ shop, productId: { $in: productIds } }).sort({ _id: 1 }).toArray();
+  }
+
+  /** Linked variants of these ERP items (and variants). */
+  async variantsOfItems(shop: string, itemNos: string[]): Promise<VariantLink[]> {
+    return this.variants.find({ shop, erpItemNo: { $in: itemNos } }).toArray();
+  }
+
+  /** Linked variants in id order, a page at a time; `onlyUnsynced`: those whose stock was never confirmed. */
+  async linkedVariants(shop: string, after: string | null, limit: number, onlyUnsynced: boolean): Promise<VariantLink[]> {
+    const filter = { shop, erpItemNo: { $ne: null }, ...(after === null ? {} : { _id: { $gt: after } }), ...(onlyUnsynced ? { stockSyncedAt: null } : {}) };
+    return this.variants.find(filter).sort({ _id: 1 }).limit(limit).toArray();
+  }
+
+  async stockSynced(shop: string, variantIds: string[], at: Date): Promise<void> {
+    if (variantIds.length) await this.variants.updateMany({ shop, shopifyId: { $in: variantIds } }, { $set: { stockSyncedAt: at } });
+  }
+
+  /** Variants whose stock could not be set: the next inventory run sends them again. */
+  async stockUnsynced(shop: string, variantIds: string[]): Promise<void> {
+    if (variantIds.length) await this.variants.updateMany({ shop, shopifyId: { $in: variantIds } }, { $set: { stockSyncedAt: null } });
   }
 
   async variant(shop: string, shopifyId: string): Promise<VariantLink | null> {

@@ -1,24 +1,21 @@
-import { condition, defineSignal, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { ProductImportActivities, ProductImportCounts } from '../activities/product-import';
 import type { ProductPushActivities, PushCounts } from '../activities/product-push';
 import type { ProductSyncActivities, ProductSyncPlan } from '../activities/product-sync';
-import type { BulkStart, BulkState, VariantBulkPushActivities } from '../activities/variant-bulk-push';
+import type { BulkState } from '../activities/bulk-operations';
+import type { BulkStart, VariantBulkPushActivities } from '../activities/variant-bulk-push';
 import type { ProductFilters } from '../domain/product-filters';
 import { TASKS } from '../domain/tasks';
 import { BATCH_ACTIVITY, SHORT_ACTIVITY } from './activity-options';
+import { waitForBulkOperation } from './bulk-wait';
 import { runTask, type TaskRunContext } from './run-task';
 
-const { planProductSync, advanceProductCursor, countProductChanges, startVariantBulkPush, bulkOperationState } = proxyActivities<
+const { planProductSync, advanceProductCursor, countProductChanges, startVariantBulkPush } = proxyActivities<
   ProductSyncActivities & ProductPushActivities & VariantBulkPushActivities
 >(SHORT_ACTIVITY);
 const { importProductPages, pushProductChanges, applyVariantBulkPush } = proxyActivities<ProductImportActivities & ProductPushActivities & VariantBulkPushActivities>(BATCH_ACTIVITY);
 
-/** A webhook receiver (bulk_operations/finish) may wake a run waiting for its bulk operation; polling finds the end anyway. */
-export const bulkOperationFinishedSignal = defineSignal<[{ operationId: string }]>('bulkOperationFinished');
-
 const STEP_MILLIS = 60_000;
-const FIRST_POLL_MILLIS = 1_000;
-const MAX_POLL_MILLIS = 30_000;
 
 export interface SyncProductsResult extends ProductImportCounts, PushCounts {
   direction: ProductSyncPlan['direction'];
@@ -131,22 +128,9 @@ async function pushProducts(run: Run, state: ProductsRunState, plan: Extract<Pro
   const { operationId } = push.bulk;
   totals.bulkOperationId = operationId;
   if (!push.bulkState) {
-    let woken = false;
-    setHandler(bulkOperationFinishedSignal, (finished) => {
-      if (finished.operationId === operationId) woken = true;
-    });
-    let delay = FIRST_POLL_MILLIS;
-    for (;;) {
-      const current = await bulkOperationState({ shop, operationId });
-      run.report({ message: `bulk operation ${operationId}: ${current.status}, ${current.objectCount} of ${push.bulk.lines} lines` });
-      if (['COMPLETED', 'FAILED', 'CANCELED', 'EXPIRED'].includes(current.status)) {
-        push.bulkState = current;
-        break;
-      }
-      if (run.shouldContinueAsNew()) return 'continue';
-      await condition(() => woken, delay);
-      delay = Math.min(delay * 2, MAX_POLL_MILLIS);
-    }
+    const finished = await waitForBulkOperation(run, shop, operationId, `${push.bulk.lines} products' variants`);
+    if (finished === 'continue') return 'continue';
+    push.bulkState = finished;
   }
   const applied = await applyVariantBulkPush({ shop, pushId: `${workflowInfo().workflowId}/${workflowInfo().firstExecutionRunId}`, state: push.bulkState });
   totals.variantsUpdated += applied.variantsUpdated;
