@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { FaultRuleSchema } from './faults';
 import { gid } from './gid';
+import { allInventoryItems, findInventoryItem, isActiveLevel, levelsOf, QUANTITY_NAMES, quantityOf, setLevelQuantity, type StockedItem } from './inventory-store';
+import { mediaStatus } from './media-store';
 import { findProduct } from './products-store';
 import { planProductSet, type ProductSetInput } from './resolvers/product-inputs';
 import { applyProductSet } from './resolvers/products';
@@ -22,6 +24,7 @@ const ShopPatchSchema = z
     currencyCode: z.string().regex(/^[A-Z]{3}$/).optional(),
     ianaTimezone: z.string().min(1).optional(),
     bulkLinesPerSecond: z.number().positive().max(100_000).optional(),
+    mediaProcessingMs: z.number().int().min(0).max(600_000).optional(),
   })
   .strict();
 
@@ -132,6 +135,104 @@ function seedProducts(state: EmulatorState, shop: EmulatedShop, body: unknown): 
   return { status: 201, body: { products: created } };
 }
 
+const InventoryBodySchema = z
+  .object({
+    levels: z
+      .array(
+        z
+          .object({
+            sku: z.string().min(1).optional(),
+            inventoryItemId: z.union([z.string().regex(/^gid:\/\/shopify\/InventoryItem\/\d+$/), z.number().int().positive()]).optional(),
+            locationId: z.union([z.string().regex(/^gid:\/\/shopify\/Location\/\d+$/), z.number().int().positive()]).optional(),
+            locationName: z.string().min(1).optional(),
+            name: z.enum(['available', 'on_hand']),
+            quantity: z.number().int().min(-1_000_000_000).max(1_000_000_000),
+          })
+          .strict()
+          .refine((l) => (l.sku === undefined) !== (l.inventoryItemId === undefined), { message: 'give exactly one of sku or inventoryItemId' })
+          .refine((l) => (l.locationId === undefined) !== (l.locationName === undefined), { message: 'give exactly one of locationId or locationName' }),
+      )
+      .min(1)
+      .max(10_000),
+  })
+  .strict();
+
+/** A level as the admin API shows it: every quantity name, on_hand and unavailable computed. */
+function levelView(shop: EmulatedShop, stocked: StockedItem) {
+  return levelsOf(stocked.item).filter(isActiveLevel).map((level) => ({
+    inventoryItemId: gid('InventoryItem', stocked.variant.inventoryItemId),
+    sku: stocked.variant.sku,
+    locationId: gid('Location', level.locationId),
+    locationName: shop.locations.find((l) => l.id === level.locationId)?.name ?? null,
+    quantities: Object.fromEntries(QUANTITY_NAMES.map((name) => [name, quantityOf(level, name)])),
+    updatedAt: level.updatedAt,
+  }));
+}
+
+/**
+ * Sets quantities as a merchant would in Shopify's admin (drift made in Shopify): no compare, no rate limit,
+ * levels' updatedAt moved. All or none: a line naming no item, location or level refuses the request.
+ */
+function setInventory(state: EmulatorState, shop: EmulatedShop, body: unknown): AdminResponse {
+  const parsed = InventoryBodySchema.safeParse(body);
+  if (!parsed.success) return invalid(parsed.error);
+  const errors: Array<{ field: string; message: string }> = [];
+  const planned = parsed.data.levels.flatMap((line, index) => {
+    const items = line.sku !== undefined
+      ? allInventoryItems(shop).filter((s) => s.variant.sku === line.sku)
+      : [findInventoryItem(shop, line.inventoryItemId)].filter((s): s is StockedItem => !!s);
+    if (items.length !== 1) {
+      errors.push({ field: `levels.${index}.${line.sku !== undefined ? 'sku' : 'inventoryItemId'}`, message: items.length === 0 ? 'names no inventory item' : 'names several inventory items (SKU shared)' });
+      return [];
+    }
+    const location = line.locationName !== undefined
+      ? shop.locations.find((l) => l.name === line.locationName)
+      : shop.locations.find((l) => l.id === (typeof line.locationId === 'number' ? line.locationId : Number(String(line.locationId).split('/').pop())));
+    if (!location) {
+      errors.push({ field: `levels.${index}.${line.locationName !== undefined ? 'locationName' : 'locationId'}`, message: 'names no location of the shop' });
+      return [];
+    }
+    const stocked = items[0] as StockedItem;
+    const level = levelsOf(stocked.item).find((l) => l.locationId === location.id && isActiveLevel(l));
+    if (!level) {
+      errors.push({ field: `levels.${index}`, message: `the item is not stocked at ${location.name} (activate it first)` });
+      return [];
+    }
+    return [{ stocked, level, name: line.name, quantity: line.quantity }];
+  });
+  if (errors.length > 0) return { status: 422, body: { errors } };
+  const now = state.now();
+  for (const p of planned) setLevelQuantity(p.level, p.stocked.variant.inventoryItemId, p.name, p.quantity, now);
+  state.changed();
+  const touched = [...new Set(planned.map((p) => p.stocked))];
+  return { status: 200, body: { levels: touched.flatMap((s) => levelView(shop, s)) } };
+}
+
+const ProductIdSchema = z.union([z.string().regex(/^\d+$/).transform((id) => gid('Product', id)), z.string().regex(/^gid:\/\/shopify\/Product\/\d+$/)]);
+
+/** A product's media in gallery order, with what the tests compare: status, sha256 of the bytes, the variants showing each. */
+function productMedia(shop: EmulatedShop, rawId: string): AdminResponse {
+  const parsed = ProductIdSchema.safeParse(rawId);
+  if (!parsed.success) return { status: 422, body: { errors: [{ field: 'id', message: 'must be a product id or gid' }] } };
+  const product = findProduct(shop, parsed.data);
+  if (!product) return { status: 404, body: { errors: [{ message: `no product ${rawId} in ${shop.domain}` }] } };
+  const media = shop.media.ofProduct(product.id).map((file, index) => ({
+    id: gid('MediaImage', file.id),
+    position: index + 1,
+    status: mediaStatus(file),
+    alt: file.alt,
+    filename: file.filename,
+    mimeType: file.mimeType,
+    width: file.width,
+    height: file.height,
+    fileSize: file.fileSize,
+    sha256: file.sha256,
+    error: file.error,
+    variantIds: product.variants.filter((v) => shop.media.ofVariant(v.id).includes(file)).map((v) => gid('ProductVariant', v.id)),
+  }));
+  return { status: 200, body: { media } };
+}
+
 const FaultsBodySchema = z.object({ faults: z.array(FaultRuleSchema) }).strict();
 const LocationsBodySchema = z.object({ locations: z.array(LocationSeedSchema).min(1) }).strict();
 
@@ -220,9 +321,19 @@ export function handleAdminRequest(state: EmulatorState, method: string, path: s
   if (sub === 'products') {
     const id = path[3];
     if (method === 'POST' && id === undefined) return seedProducts(state, shop, body);
+    if (method === 'GET' && id !== undefined && path[4] === 'media' && path.length === 5) return productMedia(shop, id);
     if (method === 'GET' && id !== undefined) {
       const product = findProduct(shop, /^\d+$/.test(id) ? gid('Product', id) : id);
       return product ? { status: 200, body: { product } } : { status: 404, body: { errors: [{ message: `no product ${id} in ${shop.domain}` }] } };
+    }
+  }
+  if (sub === 'inventory') {
+    // GET …/inventory lists every level; GET …/inventory/<sku> those of one SKU (the admin router sees no query string).
+    if (method === 'PUT' && path[3] === undefined) return setInventory(state, shop, body);
+    if (method === 'GET') {
+      const sku = path[3];
+      const items = allInventoryItems(shop).filter((s) => sku === undefined || s.variant.sku === sku);
+      return { status: 200, body: { levels: items.flatMap((s) => levelView(shop, s)) } };
     }
   }
   if (sub === 'stats' && method === 'GET') return { status: 200, body: { stats: shop.stats } };

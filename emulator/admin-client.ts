@@ -1,7 +1,24 @@
 import type { ProductSeed } from './admin-api';
-import type { EmulatedProduct } from './commerce';
+import type { EmulatedProduct, MediaStatus } from './commerce';
 import type { FaultRule } from './faults';
+import type { QuantityName } from './inventory-store';
 import type { ShopSeed, LocationSeed, ShopStats } from './state';
+
+/** A level as the emulator's admin API shows it: all quantity names, on_hand and unavailable computed. */
+export interface InventoryLevelView {
+  inventoryItemId: string;
+  sku: string | null;
+  locationId: string;
+  locationName: string | null;
+  quantities: Record<QuantityName, number>;
+  updatedAt: string;
+}
+
+/** One quantity to set: the item by SKU or id, the location by id or name. */
+export type InventoryLevelSet = ({ sku: string } | { inventoryItemId: string | number }) & ({ locationId: string | number } | { locationName: string }) & {
+  name: 'available' | 'on_hand';
+  quantity: number;
+};
 
 export interface SeededProduct {
   id: string;
@@ -9,6 +26,22 @@ export interface SeededProduct {
   handle: string;
   /** In the order of the seed's variants. */
   variants: Array<{ id: string; sku: string | null; title: string }>;
+}
+
+export interface ProductMediaView {
+  id: string;
+  position: number;
+  status: MediaStatus;
+  alt: string | null;
+  filename: string;
+  mimeType: string | null;
+  width: number | null;
+  height: number | null;
+  fileSize: number | null;
+  sha256: string | null;
+  error: { code: string; message: string } | null;
+  /** The variants showing this media. */
+  variantIds: string[];
 }
 
 /** A typed client for the emulator's admin API, used by tests, benchmarks and the demo. */
@@ -38,7 +71,7 @@ export class EmulatorAdmin {
     return shops.some((shop) => shop.domain === domain);
   }
 
-  updateShop(domain: string, changes: Partial<Pick<ShopSeed, 'token' | 'plan' | 'latencyMs' | 'name' | 'bulkLinesPerSecond'>> & { bucketSize?: number | null }): Promise<unknown> {
+  updateShop(domain: string, changes: Partial<Pick<ShopSeed, 'token' | 'plan' | 'latencyMs' | 'name' | 'bulkLinesPerSecond' | 'mediaProcessingMs'>> & { bucketSize?: number | null }): Promise<unknown> {
     return this.call('PATCH', `shops/${domain}`, changes);
   }
 
@@ -64,8 +97,24 @@ export class EmulatorAdmin {
   }
 
   /** The stored record of a product, by gid or numeric id. */
+  /** A product's media in gallery order, with their processing status and the sha256 of their bytes. */
+  async getProductMedia(domain: string, id: string | number): Promise<ProductMediaView[]> {
+    return (await this.call<{ media: ProductMediaView[] }>('GET', `shops/${domain}/products/${encodeURIComponent(String(id))}/media`)).media;
+  }
+
   async getProduct(domain: string, id: string | number): Promise<EmulatedProduct> {
     return (await this.call<{ product: EmulatedProduct }>('GET', `shops/${domain}/products/${encodeURIComponent(String(id))}`)).product;
+  }
+
+  /** Sets quantities as a merchant would in Shopify's admin (no compare, no rate limit); answers the touched items' levels. */
+  async setInventory(domain: string, levels: InventoryLevelSet[]): Promise<InventoryLevelView[]> {
+    return (await this.call<{ levels: InventoryLevelView[] }>('PUT', `shops/${domain}/inventory`, { levels })).levels;
+  }
+
+  /** The shop's inventory levels, or those of one SKU. */
+  async inventoryLevels(domain: string, sku?: string): Promise<InventoryLevelView[]> {
+    const path = sku === undefined ? `shops/${domain}/inventory` : `shops/${domain}/inventory/${encodeURIComponent(sku)}`;
+    return (await this.call<{ levels: InventoryLevelView[] }>('GET', path)).levels;
   }
 
   async stats(domain: string): Promise<ShopStats> {

@@ -10,6 +10,7 @@ import {
   type DocumentNode,
   type GraphQLSchema,
 } from 'graphql';
+import { checkBulkQuery, runBulkQuery, type BulkQueryLine } from './bulk-query';
 import type { StagedUpload } from './staged-uploads';
 import type { EmulatedShop, EmulatorState } from './state';
 
@@ -17,38 +18,54 @@ import type { EmulatedShop, EmulatorState } from './state';
  * Bulk mutation operations as Shopify 2026-10 runs them (shopify.dev, "Bulk import data with the
  * GraphQL Admin API"): up to five at a time per shop, each line of the staged JSONL run as the
  * mutation's variables, one result line per input line with its `__lineNumber`, errors reported per
- * line; the operation itself fails only on a server-side fault.
+ * line; the operation itself fails only on a server-side fault. Bulk queries (bulk-query.ts) run beside
+ * them, up to five of their own ("Perform bulk operations with the GraphQL Admin API", Limitations).
  */
 export const MAX_RUNNING_BULK_MUTATIONS = 5;
+export const MAX_RUNNING_BULK_QUERIES = 5;
 export const DEFAULT_BULK_LINES_PER_SECOND = 100;
 const MIN_TICK_MS = 20;
 
 export type BulkOperationStatus = 'CREATED' | 'RUNNING' | 'COMPLETED' | 'FAILED' | 'CANCELING' | 'CANCELED' | 'EXPIRED';
 export type BulkOperationErrorCode = 'ACCESS_DENIED' | 'INTERNAL_SERVER_ERROR' | 'TIMEOUT';
 
-export interface EmulatedBulkOperation {
+interface BulkOperationRecord {
   id: number;
-  type: 'MUTATION' | 'QUERY';
   status: BulkOperationStatus;
   errorCode: BulkOperationErrorCode | null;
-  /** The mutation document, as given. */
+  /** The mutation or query document, as given. */
   query: string;
   clientIdentifier: string | null;
   createdAt: string;
   completedAt: string | null;
-  /** Input lines processed so far; result lines are written for the non-blank ones. */
+  /** Mutations: input lines processed so far, result lines written for the non-blank ones. Queries: objects written. */
   objectCount: number;
+  /** Objects written for the query's top connection; every line of a mutation. */
+  rootObjectCount: number;
   results: string[];
   url: string | null;
   partialDataUrl: string | null;
   fileSize: number | null;
   document: DocumentNode;
-  upload: StagedUpload;
-  uploadVersion: number;
-  lines: string[];
   /** Where the client reached the emulator; result URLs are built on it. */
   baseUrl: string;
 }
+
+export interface BulkMutationOperation extends BulkOperationRecord {
+  type: 'MUTATION';
+  upload: StagedUpload;
+  uploadVersion: number;
+  lines: string[];
+}
+
+export interface BulkQueryOperation extends BulkOperationRecord {
+  type: 'QUERY';
+  groupObjects: boolean;
+  /** The result lines, laid out when the run starts and written `bulkLinesPerSecond` at a time. */
+  pending: BulkQueryLine[] | null;
+}
+
+export type EmulatedBulkOperation = BulkMutationOperation | BulkQueryOperation;
 
 /** A shop's bulk operations, in creation order. Kept in memory only: `toJSON` leaves them out of the state file and the admin API. */
 export class BulkOperations {
@@ -89,7 +106,7 @@ export function cancelBulkOperation(op: EmulatedBulkOperation): void {
   if (op.status === 'CREATED' || op.status === 'RUNNING') op.status = 'CANCELING';
 }
 
-/** Starts bulk mutation operations and runs their lines in the background, `bulkLinesPerSecond` lines a second each. */
+/** Starts bulk operations and runs them in the background: `bulkLinesPerSecond` mutation lines, or query objects, a second each. */
 export class BulkOperationRunner {
   private readonly timers = new Set<NodeJS.Timeout>();
   private stopped = false;
@@ -130,29 +147,32 @@ export class BulkOperationRunner {
     return { document };
   }
 
-  /** Creates the operation (CREATED) and schedules its run. */
+  /** The checks `bulkOperationRunQuery` makes; the messages of INVALID user errors, or the document. */
+  checkQuery(query: string): { document: DocumentNode } | { invalid: string[] } {
+    return checkBulkQuery(this.schema, query);
+  }
+
+  /** Creates the mutation operation (CREATED) and schedules its run. */
   start(shop: EmulatedShop, input: { query: string; document: DocumentNode; upload: StagedUpload; clientIdentifier: string | null; baseUrl: string }): EmulatedBulkOperation {
+    const lines = (input.upload.content ?? '').split(/\r?\n/);
+    if (lines[lines.length - 1] === '') lines.pop();
+    return this.create(shop, input, { type: 'MUTATION', upload: input.upload, uploadVersion: input.upload.version, lines });
+  }
+
+  /** Creates the query operation (CREATED) and schedules its run; the shop's data is read when it starts running. */
+  startQuery(shop: EmulatedShop, input: { query: string; document: DocumentNode; groupObjects: boolean; baseUrl: string }): EmulatedBulkOperation {
+    return this.create(shop, { ...input, clientIdentifier: null }, { type: 'QUERY', groupObjects: input.groupObjects, pending: null });
+  }
+
+  private create(
+    shop: EmulatedShop,
+    { query, document, clientIdentifier, baseUrl }: Pick<BulkOperationRecord, 'query' | 'document' | 'clientIdentifier' | 'baseUrl'>,
+    kind: Pick<BulkMutationOperation, 'type' | 'upload' | 'uploadVersion' | 'lines'> | Pick<BulkQueryOperation, 'type' | 'groupObjects' | 'pending'>,
+  ): EmulatedBulkOperation {
     const op: EmulatedBulkOperation = {
-      id: this.state.nextId(shop),
-      type: 'MUTATION',
-      status: 'CREATED',
-      errorCode: null,
-      query: input.query,
-      clientIdentifier: input.clientIdentifier,
-      createdAt: this.state.now(),
-      completedAt: null,
-      objectCount: 0,
-      results: [],
-      url: null,
-      partialDataUrl: null,
-      fileSize: null,
-      document: input.document,
-      upload: input.upload,
-      uploadVersion: input.upload.version,
-      lines: (input.upload.content ?? '').split(/\r?\n/),
-      baseUrl: input.baseUrl,
+      id: this.state.nextId(shop), status: 'CREATED', errorCode: null, query, clientIdentifier, createdAt: this.state.now(), completedAt: null,
+      objectCount: 0, rootObjectCount: 0, results: [], url: null, partialDataUrl: null, fileSize: null, document, baseUrl, ...kind,
     };
-    if (op.lines[op.lines.length - 1] === '') op.lines.pop();
     shop.bulkOperations.all.push(op);
     this.schedule(shop, op);
     return op;
@@ -186,25 +206,45 @@ export class BulkOperationRunner {
       return;
     }
     op.status = 'RUNNING';
-    // Shopify checks the file's checksum while it runs; a replaced file fails the operation.
-    if (op.upload.version !== op.uploadVersion) return this.fail(shop, op, 'INTERNAL_SERVER_ERROR');
     const budget = Math.max(1, Math.round((shop.bulkLinesPerSecond * this.tickMs(shop)) / 1000));
-    try {
-      for (let done = 0; done < budget && op.objectCount < op.lines.length; done += 1) this.runLine(shop, op);
-    } catch {
-      return this.fail(shop, op, 'INTERNAL_SERVER_ERROR');
+    let more: boolean;
+    if (op.type === 'QUERY') {
+      if (!op.pending) {
+        // Read once, when the run starts: the objects are then written out at the shop's pace.
+        const run = runBulkQuery(this.schema, { state: this.state, shop, baseUrl: op.baseUrl }, op.document, op.groupObjects);
+        if ('errorCode' in run) return this.fail(shop, op, run.errorCode);
+        op.pending = run.lines;
+      }
+      for (const line of op.pending.slice(op.objectCount, op.objectCount + budget)) {
+        op.results.push(line.json);
+        op.objectCount += 1;
+        if (line.root) op.rootObjectCount += 1;
+      }
+      more = op.objectCount < op.pending.length;
+    } else {
+      // Shopify checks the file's checksum while it runs; a replaced file fails the operation.
+      if (op.upload.version !== op.uploadVersion) return this.fail(shop, op, 'INTERNAL_SERVER_ERROR');
+      try {
+        for (let done = 0; done < budget && op.objectCount < op.lines.length; done += 1) this.runLine(shop, op);
+      } catch {
+        return this.fail(shop, op, 'INTERNAL_SERVER_ERROR');
+      }
+      more = op.objectCount < op.lines.length;
     }
-    if (op.objectCount < op.lines.length) return this.schedule(shop, op);
+    if (more) return this.schedule(shop, op);
     op.status = 'COMPLETED';
     op.completedAt = this.state.now();
+    // "If the query produced no results, then the `url` field will return `null`."
+    if (op.results.length === 0) return;
     op.url = `${op.baseUrl}${bulkResultsPath(shop, op, false)}`;
     op.fileSize = Buffer.byteLength(bulkResultsFile(op));
   }
 
-  private runLine(shop: EmulatedShop, op: EmulatedBulkOperation): void {
+  private runLine(shop: EmulatedShop, op: BulkMutationOperation): void {
     const lineNumber = op.objectCount;
     const line = op.lines[lineNumber] ?? '';
     op.objectCount += 1;
+    op.rootObjectCount += 1;
     if (line.trim() === '') return;
     let variables: unknown;
     try {

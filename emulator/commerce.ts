@@ -9,6 +9,29 @@ export interface EmulatedInventoryItem {
   /** Unit cost in shop currency, a Decimal string. */
   unitCost: string | null;
   weight: { unit: WeightUnit; value: number };
+  /** Where the item is stocked, one level per location; absent in state files written before inventory existed. */
+  levels?: EmulatedInventoryLevel[];
+}
+
+/**
+ * The quantity names Shopify stores per level (shopify.dev "Manage inventory quantities and states").
+ * `on_hand` (available + committed + unavailable) and `unavailable` (damaged + quality_control + reserved +
+ * safety_stock) are sums, computed when read; `incoming` is not part of on_hand.
+ */
+export const STORED_QUANTITY_NAMES = ['available', 'committed', 'damaged', 'incoming', 'quality_control', 'reserved', 'safety_stock'] as const;
+export type StoredQuantityName = (typeof STORED_QUANTITY_NAMES)[number];
+
+/** An inventory item's quantities at one location. */
+export interface EmulatedInventoryLevel {
+  id: number;
+  locationId: number;
+  quantities: Record<StoredQuantityName, number>;
+  /** When each stored quantity last changed. */
+  quantityUpdatedAt: Partial<Record<StoredQuantityName, string>>;
+  /** False once deactivated; since 2026-04 an inactive level keeps its quantities for a later inventoryActivate. */
+  isActive?: boolean;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface EmulatedVariant {
@@ -57,6 +80,36 @@ export interface EmulatedProduct {
   /** Moved by every change to the product or any of its variants. */
   updatedAt: string;
   variants: EmulatedVariant[];
+}
+
+export type MediaStatus = 'UPLOADED' | 'PROCESSING' | 'READY' | 'FAILED';
+
+/**
+ * A MediaImage of the shop's Files, which products and variants reference by id (Shopify's files
+ * model: one file, many references). Its bytes are kept in memory beside it (see media-store.ts).
+ */
+export interface EmulatedMediaImage {
+  id: number;
+  alt: string | null;
+  filename: string;
+  /** The source it was created or last replaced from: a staged upload's resourceUrl or an external URL. */
+  originalSource: string;
+  /** What the bytes turned out to be; null when there are none or they are no image. */
+  mimeType: string | null;
+  width: number | null;
+  height: number | null;
+  fileSize: number | null;
+  sha256: string | null;
+  /** Counts the contents: the image URL carries it as `?v=`, as Shopify's CDN URLs do. */
+  version: number;
+  /** Processing: UPLOADED for the first half of `processingMs` after `processingStartedAt`, then PROCESSING, then `outcome`. */
+  processingStartedAt: number;
+  processingMs: number;
+  outcome: 'READY' | 'FAILED';
+  /** A MediaErrorCode (the same names as FileErrorCode) when the outcome is FAILED. */
+  error: { code: string; message: string; details: string | null } | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface Address {

@@ -1,5 +1,6 @@
 import {
   execute,
+  getNamedType,
   getOperationAST,
   GraphQLError,
   Kind,
@@ -9,16 +10,17 @@ import {
   type ExecutionResult,
   type FragmentDefinitionNode,
   type GraphQLFieldResolver,
+  type GraphQLResolveInfo,
+  GraphQLEnumType,
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
-import { getVariableValues } from 'graphql/execution/values';
+import { getArgumentValues, getVariableValues } from 'graphql/execution/values';
 import { calculateQueryCost, SINGLE_QUERY_MAX_COST } from './cost';
+import { idempotentMutations, IdempotencyKeys } from './idempotency';
 import { ShopifyGraphQLError, type RequestScope, type ResolverContext } from './resolvers/context';
 import { mutationResolvers, queryResolvers } from './resolvers';
 import type { EmulatedShop, EmulatorState } from './state';
-
-const IDEMPOTENT_REQUIRED = new Set(['refundCreate', 'inventoryAdjustQuantities', 'inventorySetQuantities', 'inventoryMoveQuantities']);
 
 export interface GraphQLRequestBody {
   query?: unknown;
@@ -54,9 +56,15 @@ function formatError(error: GraphQLError): ShopifyError {
 export class GraphQLEndpoint {
   private readonly documents = new Map<string, DocumentNode | readonly GraphQLError[]>();
   /** Answers of mutations sent with @idempotent(key:), by shop and key. */
-  private readonly replays = new Map<string, GraphQLResponse>();
+  private readonly idempotency: IdempotencyKeys<GraphQLResponse>;
+  private readonly idempotent: { supported: Set<string>; required: Set<string> };
+  /** Requests refused by their idempotency key: each mutation field answers the refusal as a user error. */
+  private readonly refusals = new WeakMap<object, { code: string; message: string }>();
 
-  constructor(private readonly schema: GraphQLSchema, private readonly state: EmulatorState) {}
+  constructor(private readonly schema: GraphQLSchema, private readonly state: EmulatorState, clock: () => number = Date.now) {
+    this.idempotent = idempotentMutations(schema);
+    this.idempotency = new IdempotencyKeys<GraphQLResponse>(clock);
+  }
 
   /** Parsing and validation results are kept per query text: clients send the same few documents again and again. */
   private compile(query: string): DocumentNode | readonly GraphQLError[] {
@@ -115,16 +123,36 @@ export class GraphQLEndpoint {
     scope: RequestScope,
   ): GraphQLResponse {
     const idempotency = this.idempotencyKey(operation, variables);
-    if (idempotency.missing.length > 0) {
-      return {
-        status: 200,
-        operation: kind,
-        body: { errors: [{ message: `The @idempotent directive is required for ${idempotency.missing.join(', ')}.`, extensions: { code: 'IDEMPOTENCY_KEY_REQUIRED' } }] },
-      };
+    if ('error' in idempotency) return { status: 200, operation: kind, body: { errors: [idempotency.error] } };
+    const key = idempotency.key;
+    if (key) {
+      const outcome = this.idempotency.begin(shop.domain, key, idempotency.fingerprint);
+      // The same key and parameters again: Shopify answers with the first result and does nothing.
+      if (outcome.kind === 'replay') return outcome.response;
+      if (outcome.kind === 'refused') {
+        const context = { state: this.state, shop, ...scope };
+        this.refusals.set(context, outcome);
+        const refused = this.execute(context, document, operation, variables);
+        return { status: 200, operation: kind, body: { data: refused.data ?? null, ...(refused.errors ? { errors: refused.errors.map(formatError) } : {}) } };
+      }
     }
-    const replayKey = idempotency.key ? `${shop.domain}|${idempotency.key}` : undefined;
-    const replay = replayKey ? this.replays.get(replayKey) : undefined;
-    if (replay) return replay; // the same key again: Shopify answers with the first result and does nothing
+    const response = this.runMetered(shop, document, operation, fragments, variables, kind, scope);
+    if (key) {
+      if (response.body.data === undefined) this.idempotency.release(shop.domain, key); // never ran: throttled or too expensive
+      else this.idempotency.finish(shop.domain, key, response.body.errors ? 'failed' : { response });
+    }
+    return response;
+  }
+
+  private runMetered(
+    shop: EmulatedShop,
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    fragments: Record<string, FragmentDefinitionNode>,
+    variables: Record<string, unknown>,
+    kind: 'query' | 'mutation',
+    scope: RequestScope,
+  ): GraphQLResponse {
     const bucket = this.state.bucket(shop);
     const requestedQueryCost = calculateQueryCost(this.schema, operation, fragments, variables);
     if (requestedQueryCost > SINGLE_QUERY_MAX_COST) {
@@ -167,7 +195,6 @@ export class GraphQLEndpoint {
         extensions: { cost: { requestedQueryCost, actualQueryCost, throttleStatus: bucket.status() } },
       },
     };
-    if (replayKey) this.replays.set(replayKey, response);
     return response;
   }
 
@@ -199,35 +226,85 @@ export class GraphQLEndpoint {
   }
 
   /**
-   * Mutations for which Shopify requires `@idempotent(key: ...)` since 2026-04, and the key given.
-   * A request that repeats a key gets the first answer back without running again.
+   * The `@idempotent(key:)` of a mutation request: refused on a mutation whose description does not document
+   * it, required where the description says so since 2026-04, and never empty. The fingerprint is what a
+   * repeated key must match: each mutation field with its argument values, inline or from variables.
    */
-  private idempotencyKey(operation: OperationDefinitionNode, variables: Record<string, unknown>): { key?: string; missing: string[] } {
-    if (operation.operation !== 'mutation') return { missing: [] };
-    const missing: string[] = [];
-    let key: string | undefined;
+  private idempotencyKey(operation: OperationDefinitionNode, variables: Record<string, unknown>): { key?: string; fingerprint: string } | { error: ShopifyError } {
+    if (operation.operation !== 'mutation') return { fingerprint: '' };
+    const keys: string[] = [];
+    const parts: unknown[] = [];
+    const mutationType = this.schema.getMutationType();
     for (const selection of operation.selectionSet.selections) {
       if (selection.kind !== Kind.FIELD) continue;
+      const name = selection.name.value;
+      const definition = mutationType?.getFields()[name];
+      if (definition) parts.push([name, getArgumentValues(definition, selection, variables)]);
       const directive = selection.directives?.find((d) => d.name.value === 'idempotent');
-      const argument = directive?.arguments?.find((a) => a.name.value === 'key')?.value;
+      if (!directive) {
+        if (this.idempotent.required.has(name)) {
+          return { error: { message: `The @idempotent directive is required for ${name}.`, extensions: { code: 'IDEMPOTENCY_KEY_REQUIRED' } } };
+        }
+        continue;
+      }
+      if (!this.idempotent.supported.has(name)) {
+        const at = directive.loc?.startToken;
+        return { error: { message: `The @idempotent directive is not supported on ${name}.`, ...(at ? { locations: [{ line: at.line, column: at.column }] } : {}), extensions: { code: 'BAD_REQUEST' } } };
+      }
+      const argument = directive.arguments?.find((a) => a.name.value === 'key')?.value;
       const value = argument?.kind === Kind.VARIABLE ? variables[argument.name.value] : argument?.kind === Kind.STRING ? argument.value : undefined;
-      if (typeof value === 'string' && value.length > 0) key = `${selection.name.value}|${value}`;
-      else if (IDEMPOTENT_REQUIRED.has(selection.name.value)) missing.push(selection.name.value);
+      if (typeof value !== 'string' || value.trim() === '') {
+        return { error: { message: 'The idempotency key cannot be an empty string or whitespace only.', extensions: { code: 'BAD_REQUEST' } } };
+      }
+      keys.push(value);
     }
-    return { key, missing };
+    return { key: keys.length > 0 ? keys.join('\u0000') : undefined, fingerprint: stableJson(parts) };
   }
 
+  /** The payload a mutation field answers when its idempotency key was refused: nothing but the user error. */
+  private refusalPayload(info: GraphQLResolveInfo, refusal: { code: string; message: string }): Record<string, unknown> {
+    const payloadType = getNamedType(info.returnType);
+    const fields = 'getFields' in payloadType ? payloadType.getFields() : {};
+    const payload: Record<string, unknown> = Object.fromEntries(Object.keys(fields).map((name) => [name, null]));
+    const errorType = fields.userErrors ? getNamedType(fields.userErrors.type) : undefined;
+    const codeField = errorType && 'getFields' in errorType ? errorType.getFields().code : undefined;
+    const codeEnum = codeField ? getNamedType(codeField.type) : undefined;
+    const known = !!codeEnum && codeEnum instanceof GraphQLEnumType && !!codeEnum.getValue(refusal.code);
+    // UserError (inventoryActivate, refundCreate) has no code: the message alone says why.
+    payload.userErrors = [{ field: null, message: refusal.message, ...(codeField ? { code: known ? refusal.code : null } : {}) }];
+    return payload;
+  }
+
+  /** Every field as the emulator resolves it, except the mutation fields of a request refused by its idempotency key. */
   private readonly fieldResolver: GraphQLFieldResolver<unknown, ResolverContext> = (source, args, context, info) => {
-    if (info.parentType === this.schema.getQueryType() || info.parentType === this.schema.getMutationType()) {
-      const resolvers = info.operation.operation === 'mutation' ? mutationResolvers : queryResolvers;
-      const resolver = resolvers[info.fieldName];
-      if (!resolver) throw new ShopifyGraphQLError(`The emulator does not implement ${info.parentType.name}.${info.fieldName}`, 'NOT_IMPLEMENTED');
-      return resolver(args, context);
-    }
-    const value = (source as Record<string, unknown>)[info.fieldName];
-    if (value === undefined) {
-      throw new ShopifyGraphQLError(`The emulator does not implement ${info.parentType.name}.${info.fieldName}`, 'NOT_IMPLEMENTED');
-    }
-    return typeof value === 'function' ? (value as (a: unknown, c: unknown) => unknown)(args, context) : value;
+    const refusal = info.parentType === info.schema.getMutationType() ? this.refusals.get(context) : undefined;
+    return refusal ? this.refusalPayload(info, refusal) : resolveEmulatorField(source, args, context, info);
   };
+}
+
+/**
+ * How the emulator resolves every field: root fields by the resolver modules of their operation, the others
+ * from the source object (a value, or a function of args and context). Bulk queries run on it too.
+ */
+export const resolveEmulatorField: GraphQLFieldResolver<unknown, ResolverContext> = (source, args, context, info) => {
+  if (info.parentType === info.schema.getQueryType() || info.parentType === info.schema.getMutationType()) {
+    const resolvers = info.operation.operation === 'mutation' ? mutationResolvers : queryResolvers;
+    const resolver = resolvers[info.fieldName];
+    if (!resolver) throw new ShopifyGraphQLError(`The emulator does not implement ${info.parentType.name}.${info.fieldName}`, 'NOT_IMPLEMENTED');
+    return resolver(args, context);
+  }
+  const value = (source as Record<string, unknown>)[info.fieldName];
+  if (value === undefined) {
+    throw new ShopifyGraphQLError(`The emulator does not implement ${info.parentType.name}.${info.fieldName}`, 'NOT_IMPLEMENTED');
+  }
+  return typeof value === 'function' ? (value as (a: unknown, c: unknown) => unknown)(args, context) : value;
+};
+
+/** JSON with object keys sorted, so that the same parameters give the same text in any order. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
 }

@@ -1,5 +1,6 @@
 import type { EmulatedInventoryItem, EmulatedProduct, EmulatedProductOption, EmulatedVariant, WeightUnit } from './commerce';
 import { parseGid } from './gid';
+import { initialLevels } from './inventory-store';
 import type { EmulatedShop, EmulatorState } from './state';
 
 /**
@@ -166,7 +167,7 @@ export function newVariant(shop: EmulatedShop, state: EmulatorState, product: Em
     position: product.variants.length + 1,
     selectedOptions: selected,
     inventoryItemId: state.nextId(shop),
-    inventoryItem: { tracked: false, requiresShipping: !product.giftCard, unitCost: null, weight: { unit: 'KILOGRAMS', value: 0 } },
+    inventoryItem: { tracked: false, requiresShipping: !product.giftCard, unitCost: null, weight: { unit: 'KILOGRAMS', value: 0 }, levels: initialLevels(shop, state, now) },
     createdAt: now,
     updatedAt: now,
   };

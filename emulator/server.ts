@@ -6,8 +6,9 @@ import { handleAdminRequest } from './admin-api';
 import { BulkOperationRunner, bulkResultsFile } from './bulk-operations';
 import { firingFaults, type FaultRule } from './faults';
 import { GraphQLEndpoint, type GraphQLRequestBody } from './graphql-endpoint';
+import { servedFile } from './media-store';
 import { loadAdminSchema } from './schema';
-import { handleStagedUpload } from './staged-uploads';
+import { handleStagedPut, handleStagedUpload } from './staged-uploads';
 import { EmulatorState, type EmulatedShop } from './state';
 
 export interface EmulatorOptions {
@@ -29,6 +30,10 @@ const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const GRAPHQL_PATH = /^\/admin\/api\/([^/]+)\/graphql\.json$/;
 /** Where staged upload targets point: the emulator stands in for Shopify's GCS bucket. */
 const STAGED_UPLOAD_PATH = /^\/staged-uploads\/([^/]+)\/?$/;
+/** A PUT target's signed URL: the object's own path under the shop. */
+const STAGED_OBJECT_PATH = /^\/staged-uploads\/([^/]+)\/(.+)$/;
+/** Where a MediaImage's `image.url` points; unauthenticated, like Shopify's CDN. */
+const FILE_PATH = /^\/files\/([^/]+)\/(\d+)\/([^/]+)$/;
 /** Where a bulk operation's `url` and `partialDataUrl` point; unauthenticated, like Shopify's signed URLs. */
 const BULK_RESULTS_PATH = /^\/bulk-results\/([^/]+)\/(\d+)(-partial)?\.jsonl$/;
 
@@ -139,6 +144,21 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
         const shop = state.get(decodeURIComponent(staged[1] ?? ''));
         if (!shop) return send(response, 404, { errors: 'Not Found' });
         return handleStagedUpload(request, response, shop);
+      }
+      const object = STAGED_OBJECT_PATH.exec(url.pathname);
+      if (object && request.method === 'PUT') {
+        const shop = state.get(decodeURIComponent(object[1] ?? ''));
+        if (!shop) return send(response, 404, { errors: 'Not Found' });
+        return handleStagedPut(request, response, shop, decodeURIComponent(object[2] ?? ''));
+      }
+      const file = FILE_PATH.exec(url.pathname);
+      if (file && request.method === 'GET') {
+        const shop = state.get(decodeURIComponent(file[1] ?? ''));
+        const served = shop ? servedFile(shop, Number(file[2]), decodeURIComponent(file[3] ?? '')) : undefined;
+        if (!served) return send(response, 404, { errors: 'Not Found' });
+        response.writeHead(200, { 'content-type': served.mimeType, 'content-length': served.bytes.length });
+        response.end(served.bytes);
+        return;
       }
       const results = BULK_RESULTS_PATH.exec(url.pathname);
       if (results && request.method === 'GET') {

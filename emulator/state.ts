@@ -4,6 +4,7 @@ import { LeakyBucket, PLAN_RESTORE_RATES, DEFAULT_BUCKET_SECONDS, type PlanName 
 import { BulkOperations, DEFAULT_BULK_LINES_PER_SECOND } from './bulk-operations';
 import type { EmulatedBalanceTransaction, EmulatedCustomer, EmulatedOrder, EmulatedPayout, EmulatedProduct } from './commerce';
 import { FaultRuleSchema, type FaultRule } from './faults';
+import { DEFAULT_MEDIA_PROCESSING_MS, ShopMedia, type StoredMedia } from './media-store';
 import { StagedUploads } from './staged-uploads';
 
 export const PLAN_DISPLAY_NAMES: Record<PlanName, string> = {
@@ -46,6 +47,8 @@ export const ShopSeedSchema = z
     locations: z.array(LocationSeedSchema).default([]),
     /** How fast a bulk mutation operation runs its lines; tests slow it down to watch an operation run. */
     bulkLinesPerSecond: z.number().positive().max(100_000).default(DEFAULT_BULK_LINES_PER_SECOND),
+    /** How long an uploaded image takes to become READY; 0 makes images READY in the mutation's own answer. */
+    mediaProcessingMs: z.number().int().min(0).max(600_000).default(DEFAULT_MEDIA_PROCESSING_MS),
   })
   .strict();
 
@@ -88,6 +91,9 @@ export interface EmulatedShop {
   faults: FaultRule[];
   stats: ShopStats;
   bulkLinesPerSecond: number;
+  mediaProcessingMs: number;
+  /** Files (images) and the products and variants referencing them; their bytes are in memory only. */
+  media: ShopMedia;
   /** In memory only, like Shopify's staged files and bulk results, which expire anyway. */
   stagedUploads: StagedUploads;
   bulkOperations: BulkOperations;
@@ -141,6 +147,8 @@ export class EmulatorState {
       faults: [],
       stats: { requests: 0, throttled: 0, actualCostSpent: 0, faultsInjected: 0 },
       bulkLinesPerSecond: seed.bulkLinesPerSecond,
+      mediaProcessingMs: seed.mediaProcessingMs,
+      media: new ShopMedia(),
       stagedUploads: new StagedUploads(),
       bulkOperations: new BulkOperations(),
     };
@@ -220,7 +228,9 @@ export class EmulatorState {
       // State files written before an area existed lack its records.
       const shop = {
         products: [], customers: [], orders: [], nextOrderNumber: 1001, payouts: [], balanceTransactions: [], bulkLinesPerSecond: DEFAULT_BULK_LINES_PER_SECOND,
+        mediaProcessingMs: DEFAULT_MEDIA_PROCESSING_MS,
         ...stored,
+        media: ShopMedia.restore(stored.media as Partial<StoredMedia> | undefined),
         stagedUploads: new StagedUploads(),
         bulkOperations: new BulkOperations(),
       } as EmulatedShop;

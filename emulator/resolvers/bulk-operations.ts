@@ -1,7 +1,7 @@
-import { cancelBulkOperation, MAX_RUNNING_BULK_MUTATIONS, type EmulatedBulkOperation } from '../bulk-operations';
+import { cancelBulkOperation, MAX_RUNNING_BULK_MUTATIONS, MAX_RUNNING_BULK_QUERIES, type EmulatedBulkOperation } from '../bulk-operations';
 import { gid, parseGid } from '../gid';
 import { expressionMatcher, parseSearchExpression } from '../search-query';
-import { findStagedUpload, reserveBulkVariablesTarget } from '../staged-uploads';
+import { findStagedUpload, reserveStagedTarget, type StagedUploadInput } from '../staged-uploads';
 import { paginate, type ConnectionArgs } from './connection';
 import { ShopifyGraphQLError, type ResolverContext, type ResolverModule } from './context';
 import { userError } from './user-errors';
@@ -18,7 +18,7 @@ export function bulkOperationObject(op: EmulatedBulkOperation) {
     createdAt: op.createdAt,
     completedAt: op.completedAt,
     objectCount: String(op.objectCount),
-    rootObjectCount: String(op.objectCount),
+    rootObjectCount: String(op.rootObjectCount),
     fileSize: op.fileSize === null ? null : String(op.fileSize),
     url: op.url,
     partialDataUrl: op.partialDataUrl,
@@ -44,13 +44,6 @@ function byNewest(key: 'createdAt' | 'completedAt') {
     (b[key] ?? '').localeCompare(a[key] ?? '') || b.id - a.id;
 }
 
-interface StagedUploadInput {
-  resource: string;
-  filename: string;
-  mimeType: string;
-  httpMethod?: string | null;
-}
-
 export const bulkOperationResolvers: ResolverModule = {
   query: {
     bulkOperation: (args, { shop }) => {
@@ -71,12 +64,7 @@ export const bulkOperationResolvers: ResolverModule = {
   mutation: {
     stagedUploadsCreate: (args, context) => {
       const inputs = args.input as StagedUploadInput[];
-      const stagedTargets = inputs.map((input) => {
-        if (input.resource !== 'BULK_MUTATION_VARIABLES' || input.httpMethod !== 'POST') {
-          throw new ShopifyGraphQLError('The emulator answers stagedUploadsCreate only for resource BULK_MUTATION_VARIABLES with httpMethod POST', 'NOT_IMPLEMENTED');
-        }
-        return reserveBulkVariablesTarget(context.shop, requireBaseUrl(context), input.filename, input.mimeType);
-      });
+      const stagedTargets = inputs.map((input) => reserveStagedTarget(context.shop, requireBaseUrl(context), input));
       return { stagedTargets, userErrors: [] };
     },
     bulkOperationRunMutation: (args, context) => {
@@ -100,6 +88,20 @@ export const bulkOperationResolvers: ResolverModule = {
         clientIdentifier: typeof args.clientIdentifier === 'string' ? args.clientIdentifier : null,
         baseUrl: requireBaseUrl(context),
       });
+      return { bulkOperation: bulkOperationObject(op), userErrors: [] };
+    },
+    bulkOperationRunQuery: (args, context) => {
+      const { shop, bulk } = context;
+      if (!bulk) throw new ShopifyGraphQLError('bulkOperationRunQuery cannot run inside a bulk operation', 'INVALID');
+      const query = String(args.query);
+      const checked = bulk.checkQuery(query);
+      if ('invalid' in checked) return { bulkOperation: null, userErrors: checked.invalid.map((message) => userError(['query'], message, 'INVALID')) };
+      // Since 2026-01 five queries may run at once, beside the mutations; before, a second one was OPERATION_IN_PROGRESS.
+      if (shop.bulkOperations.inProgress('QUERY').length >= MAX_RUNNING_BULK_QUERIES) {
+        const message = `Bulk operations limit reached: ${MAX_RUNNING_BULK_QUERIES} bulk query operations are already in progress. Please try again later.`;
+        return { bulkOperation: null, userErrors: [userError(null, message, 'LIMIT_REACHED')] };
+      }
+      const op = bulk.startQuery(shop, { query, document: checked.document, groupObjects: args.groupObjects === true, baseUrl: requireBaseUrl(context) });
       return { bulkOperation: bulkOperationObject(op), userErrors: [] };
     },
     bulkOperationCancel: (args, { shop }) => {

@@ -1,7 +1,11 @@
-import { cents, money, type Address, type EmulatedCustomer, type EmulatedFulfillmentOrder, type EmulatedLineItem, type EmulatedOrder, type EmulatedProduct, type EmulatedProductOption, type EmulatedVariant } from '../commerce';
-import { gid } from '../gid';
-import type { EmulatedShop } from '../state';
+import { cents, money, type Address, type EmulatedCustomer, type EmulatedFulfillmentOrder, type EmulatedInventoryLevel, type EmulatedLineItem, type EmulatedOrder, type EmulatedProduct, type EmulatedProductOption, type EmulatedVariant } from '../commerce';
+import { gid, parseGid } from '../gid';
+import { deactivationBlocker, isActiveLevel, isQuantityName, levelGid, quantityOf, QUANTITY_NAMES, visibleLevels } from '../inventory-store';
+import { expressionMatcher, parseSearchExpression } from '../search-query';
+import type { EmulatedLocation, EmulatedShop } from '../state';
 import { paginate, type ConnectionArgs } from './connection';
+import { mediaImageObject, productMediaConnection, readyImages, variantMediaConnection } from './media';
+import { ShopifyGraphQLError } from './context';
 
 /** How the emulator's records look through the Admin API: one builder per object type. */
 
@@ -48,18 +52,33 @@ export function productOptionObject(product: EmulatedProduct, option: EmulatedPr
 
 export function inventoryItemObject(shop: EmulatedShop, variant: EmulatedVariant) {
   const item = variant.inventoryItem;
+  const stocked = (includeInactive?: boolean | null) => visibleLevels(item, includeInactive === true).map((level) => ({ level, variant }));
   return {
     __typename: 'InventoryItem',
     id: gid('InventoryItem', variant.inventoryItemId),
     legacyResourceId: String(variant.inventoryItemId),
     sku: variant.sku,
     tracked: item.tracked,
+    trackedEditable: { locked: false, reason: null },
     requiresShipping: item.requiresShipping,
     unitCost: item.unitCost === null ? null : moneyV2(item.unitCost, shop.currencyCode),
     measurement: { id: gid('InventoryItemMeasurement', variant.inventoryItemId), weight: item.weight },
+    countryCodeOfOrigin: null,
+    provinceCodeOfOrigin: null,
+    harmonizedSystemCode: null,
+    inventoryHistoryUrl: null,
+    duplicateSkuCount: variant.sku === null ? 0 : shop.products.flatMap((p) => p.variants).filter((v) => v !== variant && v.sku === variant.sku).length,
+    locationsCount: () => ({ count: visibleLevels(item).length, precision: 'EXACT' }),
     createdAt: variant.createdAt,
     updatedAt: variant.updatedAt,
     variant: () => variantObject(shop, variant),
+    variants: (args: ConnectionArgs) => paginate([variantObject(shop, variant)], args, (v) => v.id),
+    inventoryLevel: (args: { locationId: string; includeInactive?: boolean | null }) => {
+      const location = shop.locations.find((l) => l.id === parseGid(args.locationId, 'Location'));
+      const level = location ? visibleLevels(item, args.includeInactive === true).find((l) => l.locationId === location.id) : undefined;
+      return level ? inventoryLevelObject(shop, variant, level) : null;
+    },
+    inventoryLevels: (args: ConnectionArgs & { query?: string | null; includeInactive?: boolean | null }) => inventoryLevelConnection(shop, stocked(args.includeInactive), args),
   };
 }
 
@@ -86,6 +105,8 @@ export function variantObject(shop: EmulatedShop, variant: EmulatedVariant) {
     updatedAt: variant.updatedAt,
     inventoryItem: () => inventoryItemObject(shop, variant),
     product: () => (product ? productObject(shop, product) : null),
+    media: (args: ConnectionArgs) => variantMediaConnection(shop, variant.id, args),
+    image: () => readyImages(shop, shop.media.ofVariant(variant.id))[0] ?? null,
   };
 }
 
@@ -119,6 +140,14 @@ export function productObject(shop: EmulatedShop, product: EmulatedProduct) {
       return paginate(sorted.map((v) => variantObject(shop, v)), args, (v) => v.id);
     },
     variantsCount: { count: product.variants.length, precision: 'EXACT' },
+    media: (args: ConnectionArgs & { query?: string | null; sortKey?: string | null }) => productMediaConnection(shop, product, args),
+    mediaCount: () => ({ count: shop.media.ofProduct(product.id).length, precision: 'EXACT' }),
+    featuredMedia: () => {
+      const first = shop.media.ofProduct(product.id)[0];
+      return first ? mediaImageObject(shop, first) : null;
+    },
+    featuredImage: () => readyImages(shop, shop.media.ofProduct(product.id))[0] ?? null,
+    images: (args: ConnectionArgs) => paginate(readyImages(shop, shop.media.ofProduct(product.id)), args, (image) => image.id),
   };
 }
 
@@ -370,5 +399,94 @@ export function orderObject(shop: EmulatedShop, order: EmulatedOrder) {
             (rl) => rl.id,
           ),
       })),
+  };
+}
+
+/** A level of one variant's inventory item, as InventoryLevel. */
+export function inventoryLevelObject(shop: EmulatedShop, variant: EmulatedVariant, level: EmulatedInventoryLevel) {
+  const id = levelGid(level, variant.inventoryItemId);
+  const blocker = deactivationBlocker(variant.inventoryItem, level);
+  const location = shop.locations.find((l) => l.id === level.locationId);
+  return {
+    __typename: 'InventoryLevel',
+    id,
+    isActive: isActiveLevel(level),
+    canDeactivate: blocker === null,
+    deactivationAlert: blocker,
+    createdAt: level.createdAt,
+    updatedAt: level.updatedAt,
+    item: () => inventoryItemObject(shop, variant),
+    location: () => (location ? locationObject(shop, location) : null),
+    quantities: (args: { names: string[] }) =>
+      args.names.map((name) => {
+        if (!isQuantityName(name)) throw new ShopifyGraphQLError(`Invalid quantity name '${name}'. Valid names: ${QUANTITY_NAMES.join(', ')}.`, 'BAD_REQUEST');
+        const stored = name !== 'on_hand' && name !== 'unavailable';
+        return {
+          __typename: 'InventoryQuantity',
+          id: `gid://shopify/InventoryQuantity/${level.id}?inventory_item_id=${variant.inventoryItemId}&name=${name}`,
+          name,
+          quantity: quantityOf(level, name),
+          updatedAt: stored ? level.quantityUpdatedAt[name] ?? null : level.updatedAt,
+        };
+      }),
+    scheduledChanges: (args: ConnectionArgs) => paginate([], args, () => ''),
+  };
+}
+
+/**
+ * A page of levels, in level id order, filtered by the connection's documented search terms: id,
+ * inventory_item_id, inventory_group_id (no groups here, so it matches nothing), created_at, updated_at.
+ */
+export function inventoryLevelConnection(shop: EmulatedShop, entries: Array<{ level: EmulatedInventoryLevel; variant: EmulatedVariant }>, args: ConnectionArgs & { query?: string | null }) {
+  const matches = expressionMatcher<{ level: EmulatedInventoryLevel; variant: EmulatedVariant }>(
+    parseSearchExpression(args.query),
+    {
+      id: (e) => e.level.id,
+      inventory_item_id: (e) => e.variant.inventoryItemId,
+      inventory_group_id: () => null,
+      created_at: (e) => e.level.createdAt,
+      updated_at: (e) => e.level.updatedAt,
+      default: (e) => e.variant.sku,
+    },
+    { id: 'number', inventory_item_id: 'number', inventory_group_id: 'number', created_at: 'date', updated_at: 'date' },
+  );
+  const sorted = entries.filter(matches).sort((a, b) => a.level.id - b.level.id);
+  return paginate(sorted.map((e) => inventoryLevelObject(shop, e.variant, e.level)), args, (l) => l.id);
+}
+
+export function locationObject(shop: EmulatedShop, location: EmulatedLocation) {
+  const stocked = (includeInactive?: boolean | null) =>
+    shop.products.flatMap((p) => p.variants).flatMap((variant) => visibleLevels(variant.inventoryItem, includeInactive === true).filter((l) => l.locationId === location.id).map((level) => ({ level, variant })));
+  return {
+    __typename: 'Location',
+    id: gid('Location', location.id),
+    legacyResourceId: String(location.id),
+    name: location.name,
+    isActive: location.isActive,
+    isPrimary: shop.locations.find((l) => l.isActive) === location,
+    fulfillsOnlineOrders: location.fulfillsOnlineOrders,
+    shipsInventory: location.shipsInventory,
+    hasActiveInventory: stocked().length > 0,
+    isFulfillmentService: false,
+    deactivatedAt: location.isActive ? null : location.updatedAt,
+    createdAt: location.createdAt,
+    updatedAt: location.updatedAt,
+    address: {
+      address1: location.address1,
+      address2: null,
+      city: location.city,
+      zip: location.zip,
+      countryCode: location.countryCode,
+      country: location.countryCode,
+      provinceCode: location.provinceCode,
+      province: location.provinceCode,
+      phone: null,
+      formatted: [location.address1, location.city, location.zip, location.countryCode].filter(Boolean),
+    },
+    inventoryLevel: (args: { inventoryItemId: string; includeInactive?: boolean | null }) => {
+      const entry = stocked(args.includeInactive).find((e) => e.variant.inventoryItemId === parseGid(args.inventoryItemId, 'InventoryItem'));
+      return entry ? inventoryLevelObject(shop, entry.variant, entry.level) : null;
+    },
+    inventoryLevels: (args: ConnectionArgs & { query?: string | null; includeInactive?: boolean | null }) => inventoryLevelConnection(shop, stocked(args.includeInactive), args),
   };
 }

@@ -5,7 +5,7 @@ import type { EmulatedShop, EmulatorState } from '../state';
 import { paginate, type ConnectionArgs } from './connection';
 import type { ResolverModule } from './context';
 import { createCustomer, toAddress, validateCustomer, type CustomerFields } from './customers';
-import { customerObject, financialStatus, fulfillmentStatus, orderObject, orderTotals, productObject, variantObject } from './objects';
+import { financialStatus, fulfillmentStatus, orderObject, orderTotals } from './objects';
 import { userError, type UserError } from './user-errors';
 
 type MoneyBagInput = { shopMoney: { amount: string; currencyCode: string } };
@@ -243,27 +243,6 @@ export const orderResolvers: ResolverModule = {
       const order = findOrder(shop, args.id);
       return order ? orderObject(shop, order) : null;
     },
-    nodes: (args, { shop }) =>
-      (args.ids as string[]).map((id) => {
-        const type = /^gid:\/\/shopify\/([A-Za-z]+)\//.exec(id)?.[1];
-        if (type === 'Order') {
-          const order = findOrder(shop, id);
-          return order ? orderObject(shop, order) : null;
-        }
-        if (type === 'Customer') {
-          const customer = shop.customers.find((c) => c.id === parseGid(id, 'Customer'));
-          return customer ? customerObject(customer) : null;
-        }
-        if (type === 'Product') {
-          const product = shop.products.find((p) => p.id === parseGid(id, 'Product'));
-          return product ? productObject(shop, product) : null;
-        }
-        if (type === 'ProductVariant') {
-          const variant = shop.products.flatMap((p) => p.variants).find((v) => v.id === parseGid(id, 'ProductVariant'));
-          return variant ? variantObject(shop, variant) : null;
-        }
-        return null;
-      }),
   },
   mutation: {
     orderCreate: (args, { shop, state }) => {

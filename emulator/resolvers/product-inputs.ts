@@ -17,6 +17,7 @@ import {
 import { parseGid } from '../gid';
 import type { EmulatedShop } from '../state';
 import { ShopifyGraphQLError } from './context';
+import { planProductFiles, type FileSetInput, type PlannedFiles } from './media-inputs';
 import { userError, type UserError } from './user-errors';
 
 /** The product mutations' input types as the schema defines them, read into what the records take. */
@@ -62,7 +63,7 @@ export interface ProductSetInput extends ProductFieldsInput {
   id?: string | null;
   productOptions?: Array<{ id?: string | null; name?: string | null; values?: Array<{ id?: string | null; name?: string | null }> | null }> | null;
   variants?: VariantInput[] | null;
-  files?: unknown[] | null;
+  files?: FileSetInput[] | null;
   metafields?: unknown[] | null;
 }
 
@@ -140,6 +141,8 @@ export interface ProductSetPlan {
   /** Ids below 0 are options and values to create. */
   options?: PlannedOption[];
   variants?: Array<{ existingId?: number; selected: SelectedOption[]; fields: VariantFields }>;
+  /** The product's media as `files` lists them; undefined leaves them as they are. */
+  files?: PlannedFiles;
 }
 
 const SET_SELECTION_CODES: Record<SelectionProblem, string> = {
@@ -252,5 +255,6 @@ export function planProductSet(shop: EmulatedShop, input: ProductSetInput, ident
       return { existingId, selected: resolved.selected, fields: variantFields };
     });
   }
+  plan.files = planProductFiles(shop, input.files, input.variants, errors);
   return errors.length > 0 ? { errors } : { plan };
 }

@@ -22,6 +22,7 @@ import {
 import type { EmulatedShop } from '../state';
 import type { RootResolver } from './context';
 import { productObject, variantObject } from './objects';
+import { planVariantMedia, type CreateMediaInput } from './media-inputs';
 import { readVariant, type VariantInput, type VariantProblem } from './product-inputs';
 import { userError, type UserError } from './user-errors';
 
@@ -103,6 +104,8 @@ const bulkCreate: RootResolver = (args, { shop, state }) => {
     combinations.add(key);
     return { selected: resolved.selected, fields };
   });
+  const media = planVariantMedia(shop, product, inputs, args.media as CreateMediaInput[] | null);
+  errors.push(...media.errors);
   if (errors.length) return { product: null, productVariants: null, userErrors: errors };
   const now = state.now();
   if (newOptions) product.options = materializeOptions(shop, state, newOptions);
@@ -114,6 +117,7 @@ const bulkCreate: RootResolver = (args, { shop, state }) => {
     return variant;
   });
   renumber(product);
+  media.apply(state, created);
   touch(product, now, created);
   return { product: productObject(shop, product), productVariants: created.map((v) => variantObject(shop, v)), userErrors: [] };
 };
@@ -160,6 +164,8 @@ const bulkUpdate: RootResolver = (args, { shop, state }) => {
     keys.set(change.variant.id, key);
     return true;
   });
+  const media = planVariantMedia(shop, product, inputs, args.media as CreateMediaInput[] | null);
+  errors.push(...media.errors);
   // Without allowPartialUpdates any error keeps every variant as it was (shopify.dev, productVariantsBulkUpdate).
   if (errors.length && args.allowPartialUpdates !== true) return { product: null, productVariants: null, userErrors: errors };
   if (accepted.length === 0) return { product: productObject(shop, product), productVariants: [], userErrors: errors };
@@ -171,6 +177,7 @@ const bulkUpdate: RootResolver = (args, { shop, state }) => {
     }
     applyVariantFields(variant, fields);
   }
+  media.apply(state, inputs.map((input) => accepted.find((a) => a.variant.id === parseGid(input.id, 'ProductVariant'))?.variant));
   touch(product, now, accepted.map((a) => a.variant));
   return { product: productObject(shop, product), productVariants: accepted.map((a) => variantObject(shop, a.variant)), userErrors: errors };
 };

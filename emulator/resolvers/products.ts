@@ -20,6 +20,7 @@ import type { EmulatedShop, EmulatorState } from '../state';
 import type { ConnectionArgs } from './connection';
 import { ShopifyGraphQLError, type ResolverModule } from './context';
 import { productObject, variantObject } from './objects';
+import { addProductMedia, applyProductFiles, checkCreateMedia, type CreateMediaInput } from './media-inputs';
 import { planProductSet, productFieldsOf, resolveHandle, type ProductFieldsInput, type ProductSetInput, type ProductSetPlan } from './product-inputs';
 import { variantMutations } from './product-variants';
 import { sortedPage, type SortValue } from './sorted-page';
@@ -126,6 +127,7 @@ export function applyProductSet(shop: EmulatedShop, state: EmulatorState, plan: 
     target.variants = [newVariant(shop, state, target, [{ name: DEFAULT_OPTION_NAME, value: DEFAULT_OPTION_VALUE }], {}, now)];
   }
   renumber(target);
+  if (plan.files) applyProductFiles(shop, state, target, plan.files);
   touch(target, now, plan.variants ? target.variants : []);
   return target;
 }
@@ -211,6 +213,7 @@ export const productResolvers: ResolverModule = {
       const handle = resolveHandle(shop, input.handle, fields.title ?? '');
       if ('taken' in handle) errors.push(userError(['handle'], `Handle '${handle.taken}' already in use. Please provide a new handle.`));
       errors.push(...validateOptionCreate(input.productOptions ?? []));
+      errors.push(...checkCreateMedia(shop, undefined, (args.media ?? []) as CreateMediaInput[], 'media'));
       if (errors.length || !('handle' in handle)) return { product: null, userErrors: errors };
       const now = state.now();
       const product: EmulatedProduct = {
@@ -222,6 +225,7 @@ export const productResolvers: ResolverModule = {
       // Shopify creates the product with one variant: the first value of each option ("Default Title" without options).
       product.variants = [newVariant(shop, state, product, product.options.map((o) => ({ name: o.name, value: o.values[0]?.name ?? DEFAULT_OPTION_VALUE })), {}, now)];
       shop.products.push(product);
+      addProductMedia(shop, state, product, (args.media ?? []) as CreateMediaInput[]);
       return { product: productObject(shop, product), userErrors: [] };
     },
     productUpdate: (args, { shop, state }) => {
@@ -233,8 +237,10 @@ export const productResolvers: ResolverModule = {
       if (fields.title === '') errors.push(userError(['title'], "Title can't be blank"));
       const handle = resolveHandle(shop, input.handle, product.title, product);
       if ('taken' in handle) errors.push(userError(['handle'], `Handle '${handle.taken}' already in use. Please provide a new handle.`));
+      errors.push(...checkCreateMedia(shop, product, (args.media ?? []) as CreateMediaInput[], 'media'));
       if (errors.length || !('handle' in handle)) return { product: null, userErrors: errors };
       Object.assign(product, fields, { handle: handle.handle });
+      addProductMedia(shop, state, product, (args.media ?? []) as CreateMediaInput[]);
       touch(product, state.now());
       return { product: productObject(shop, product), userErrors: [] };
     },
