@@ -20,6 +20,7 @@ export type InventoryPlan =
 export type InventoryPhase = 'unsynced' | 'changed' | 'all';
 
 export interface InventoryCounts {
+  /** Variants looked at, per phase (a variant both new and changed is looked at twice, and sent at most once). */
   variants: number;
   quantitiesSet: number;
   skipped: number;
@@ -78,7 +79,8 @@ export function createInventoryActivities({ erp, shopify }: ActivityDeps) {
       const input = {
         name: 'available',
         reason: 'correction',
-        referenceDocumentUri: `gid://shopsync/StockPush/${encodeURIComponent(step.runKey)}/${batchNo}`,
+        // Names the ERP change: this run's push of this batch (a GID of app, entity and id, as Shopify asks).
+        referenceDocumentUri: `gid://shopsync/StockPush/${idempotencyKey(step.runKey, batchNo).slice(0, 16)}`,
         quantities: pending.map((c) => ({ inventoryItemId: c.inventoryItemId, locationId: c.locationId, quantity: c.quantity, changeFromQuantity: c.changeFromQuantity })),
       };
       // The same variables under the same key when the activity retries: Shopify answers the first result.
