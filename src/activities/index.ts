@@ -10,6 +10,7 @@ import { createProductPushActivities } from './product-push';
 import { createProductSyncActivities } from './product-sync';
 import { createShipmentActivities } from './shipments';
 import { createShopInfoActivities } from './shop-info';
+import { createImageActivities } from './image-sync';
 import { createInventoryActivities } from './inventory-sync';
 import { createLockKeeperActivities } from './lock-keeper';
 import { createLockActivities } from './shop-lock';
@@ -32,6 +33,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createBulkOperationActivities(deps),
     ...createAddItemsActivities(deps),
     ...createInventoryActivities(deps),
+    ...createImageActivities(deps),
   };
 }
 

@@ -40,6 +40,15 @@ export function createProductSyncActivities({ erp }: ActivityDeps) {
       return { direction: 'import', query, incremental, cursorKey, runStart };
     },
 
+    /** Which way the image sync goes for the shop (its syncItemImages setting), or why it does nothing. */
+    async imageSyncDirection(input: { shop: string }): Promise<{ direction: 'toShopify' | 'fromShopify' } | { direction: 'none'; reason: string }> {
+      const { settings } = await erp.shops.get(input.shop);
+      if (!settings.enabled) throw new ShopDisabledError(`shop ${input.shop} is disabled`);
+      if (settings.syncItemImages === 'none') return { direction: 'none', reason: 'syncItemImages is none: set it to toShopify or fromShopify' };
+      if (settings.syncItemImages === 'toShopify' && !settings.allowOutgoingRequests) return { direction: 'none', reason: 'the shop has allowOutgoingRequests off: nothing is sent to Shopify' };
+      return { direction: settings.syncItemImages };
+    },
+
     /** Moves the product cursor to the run's start, once every page of the run is stored. */
     async advanceProductCursor(input: { shop: string; cursorKey: string; cursor: string }): Promise<void> {
       await checkpoint();

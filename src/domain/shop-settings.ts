@@ -28,7 +28,7 @@ export const ShopSettingsSchema = z
     canUpdateShopifyProducts: z.boolean().default(false),
     shopifyCanUpdateItems: z.boolean().default(false),
     syncPrices: z.boolean().default(true),
-    syncItemImages: z.enum(['disabled', 'toShopify', 'fromShopify']).default('disabled'),
+    syncItemImages: z.enum(['none', 'toShopify', 'fromShopify']).default('none'),
     syncItemExtendedText: z.boolean().default(false),
     syncItemAttributes: z.boolean().default(false),
     syncItemMarketingText: z.boolean().default(false),

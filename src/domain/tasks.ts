@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OrderImportFilters, OrderImportOptions } from './order-filters';
+import { ImageFilters } from './image-filters';
 import { InventoryFilters, InventoryOptions } from './inventory-filters';
 import { ProductFilters, ProductOptions } from './product-filters';
 import { taskInputSchema } from './task-input';
@@ -72,6 +73,7 @@ export const TASKS = {
     input: taskInputSchema(AddItemsFilters, NoOptions).required({ filters: true }),
   },
   inventory: task('syncInventory', 'send the stock of linked variants to Shopify: what changed since the last push, compare-and-set', InventoryFilters, InventoryOptions),
+  images: task('syncImages', 'item pictures to product and variant images by content hash, or Shopify images into item pictures', ImageFilters, NoOptions),
   payments: task('syncPayments', 'import Shopify Payments payouts and balance transactions', NoFilters, NoOptions),
 } satisfies Record<string, TaskDefinition>;
 

@@ -1,6 +1,7 @@
 import { MongoClient, type Db } from 'mongodb';
 import { BulkPushRepository } from './bulk-pushes';
 import { CustomerRepository } from './customers';
+import { ItemPictureRepository } from './item-pictures';
 import { ItemTemplateRepository } from './item-templates';
 import { ItemRepository } from './items';
 import { LocationRepository } from './location-repository';
@@ -28,6 +29,8 @@ export interface Erp {
   /** Quantities last confirmed in Shopify, per shop, inventory item and location. */
   shopInventory: ShopInventoryRepository;
   itemTemplates: ItemTemplateRepository;
+  /** Item and item variant pictures, with their content hashes. */
+  pictures: ItemPictureRepository;
   /** Links between Shopify products and variants and ERP items. */
   products: ProductLinkRepository;
   bulkPushes: BulkPushRepository;
@@ -63,6 +66,7 @@ export async function connectErp(uri: string, database: string): Promise<Erp> {
     stock,
     shopInventory: new ShopInventoryRepository(db),
     itemTemplates: new ItemTemplateRepository(db),
+    pictures: new ItemPictureRepository(db),
     products: new ProductLinkRepository(db),
     bulkPushes: new BulkPushRepository(db),
     customers: new CustomerRepository(db, numbers),
@@ -81,6 +85,7 @@ export async function connectErp(uri: string, database: string): Promise<Erp> {
     erp.locations.ensureIndexes(),
     erp.items.ensureIndexes(),
     erp.stock.ensureIndexes(),
+    erp.pictures.ensureIndexes(),
     erp.shopInventory.ensureIndexes(),
     erp.products.ensureIndexes(),
     erp.bulkPushes.ensureIndexes(),

@@ -20,6 +20,13 @@ export interface ProductLink {
   /** Hash of the product fields last sent. */
   productHash: string | null;
   error: { message: string; at: Date } | null;
+  /** The picture last sent or read: its content hash and Shopify's media id. */
+  image?: LinkedImage | null;
+}
+
+export interface LinkedImage {
+  sha256: string;
+  mediaId: string;
 }
 
 /** The link of one variant: its ERP item and variant, and the hashes of what the ERP last sent. */
@@ -41,6 +48,8 @@ export interface VariantLink {
   sentPrice: { price: string; compareAtPrice: string | null; cost: string | null } | null;
   /** When the inventory task last confirmed this variant's stock at every location; absent or null: never (a new link). */
   stockSyncedAt?: Date | null;
+  /** The variant's own picture last sent or read. */
+  image?: LinkedImage | null;
 }
 
 export type NewProductLink = Omit<ProductLink, '_id' | 'lastUpdatedByErp' | 'productHash' | 'error'>;
@@ -155,6 +164,12 @@ export class ProductLinkRepository {
 
   async stockSynced(shop: string, variantIds: string[], at: Date): Promise<void> {
     if (variantIds.length) await this.variants.updateMany({ shop, shopifyId: { $in: variantIds } }, { $set: { stockSyncedAt: at } });
+  }
+
+  /** Records the picture a product (or variant) now shows, sent by the ERP or read from Shopify. */
+  async imageLinked(shop: string, kind: 'product' | 'variant', shopifyId: string, image: LinkedImage): Promise<void> {
+    if (kind === 'product') await this.products.updateOne({ _id: productKey(shop, shopifyId) }, { $set: { image } });
+    else await this.variants.updateOne({ _id: productKey(shop, shopifyId) }, { $set: { image } });
   }
 
   /** Variants whose stock could not be set: the next inventory run sends them again. */

@@ -3,6 +3,7 @@ export { createSalesDocuments } from './create-sales-documents';
 export { postSalesDocuments, postSalesInvoices } from './post-documents';
 export { refreshShopInfo } from './refresh-shop-info';
 export { shopLock } from './shop-lock';
+export { syncImages } from './sync-images';
 export { syncInventory } from './sync-inventory';
 export { syncOrders } from './sync-orders';
 export { syncPayments } from './sync-payments';
