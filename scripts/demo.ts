@@ -41,8 +41,16 @@ async function seedDemoOrders(emulatorUrl: string, token: string): Promise<void>
 async function seedDemoErp(client: ShopSyncClient): Promise<void> {
   const erp = client.erpStore;
   if (!(await erp.items.get('TSHIRT'))) {
-    await erp.items.upsert({ no: 'TSHIRT', description: 'Organic T-shirt', unitPrice: '19.90', unitCost: '7.20', vatPercent: 20, extendedText: 'Organic cotton, made in Portugal', variants: [{ code: 'S' }, { code: 'M' }] });
-    await erp.items.upsert({ no: 'MUG', description: 'Enamel mug', unitPrice: '12.50', unitCost: '4.10', vatPercent: 20, barcodes: [{ barcode: '3760001234567' }] });
+    await erp.items.upsert({
+      no: 'TSHIRT', description: 'Organic T-shirt', unitPrice: '19.90', unitCost: '7.20', vatPercent: 20, extendedText: 'Organic cotton, made in Portugal', variants: [{ code: 'S' }, { code: 'M' }],
+      stock: [{ locationCode: 'LYON', variantCode: 'S', quantity: 25 }, { locationCode: 'LYON', variantCode: 'M', quantity: 18, reserved: 3 }, { locationCode: 'PARIS', variantCode: 'S', quantity: 4 }],
+    });
+    await erp.items.upsert({
+      no: 'MUG', description: 'Enamel mug', unitPrice: '12.50', unitCost: '4.10', vatPercent: 20, barcodes: [{ barcode: '3760001234567' }],
+      stock: [{ locationCode: 'LYON', quantity: 40 }, { locationCode: 'PARIS', quantity: 6 }],
+    });
+    await erp.pictures.set('TSHIRT', null, DEMO_PICTURES.green, 'image/png', 'tshirt.png');
+    await erp.pictures.set('MUG', null, DEMO_PICTURES.blue, 'image/png', 'mug.png');
   }
   await erp.customers.upsert('C00010', { name: 'Camille Martin', email: 'camille@example.com' });
   await erp.customers.upsert('C00011', { name: 'Jules Bernard', email: 'jules@example.com' });
@@ -67,6 +75,12 @@ async function seedDemoShop(emulatorUrl: string, token: string): Promise<void> {
   await seedDemoOrders(emulatorUrl, token);
 }
 
+/** Two 1×1 PNG pictures for the demo's items. */
+const DEMO_PICTURES = {
+  green: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'),
+  blue: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'),
+};
+
 /**
  * Links the emulator's products to the ERP items ("add items" finds their SKUs and links instead of
  * duplicating), sends them once, then raises the mug's ERP price: the products schedule carries the
@@ -79,12 +93,28 @@ async function linkDemoProducts(client: ShopSyncClient): Promise<void> {
   if (mug?.unitPrice === '12.50') await client.erpStore.items.update('MUG', { unitPrice: '13.90' });
 }
 
+/**
+ * The main warehouse shows the ERP's LYON stock, the Paris shop its PARIS stock (free inventory);
+ * stock and pictures go out once, then the mug's LYON stock drops: the inventory schedule sends it.
+ */
+async function stockDemoLocations(client: ShopSyncClient): Promise<void> {
+  await client.locations.configure(DEMO_SHOP, 'Main warehouse', { stockCalculation: 'freeInventory', locationFilter: 'LYON' });
+  await client.locations.configure(DEMO_SHOP, 'Paris shop', { stockCalculation: 'freeInventory', locationFilter: 'PARIS' });
+  await client.runTask({ shop: DEMO_SHOP, task: 'inventory', wait: true });
+  await client.runTask({ shop: DEMO_SHOP, task: 'images', wait: true });
+  if ((await client.erpStore.stock.forItems([{ itemNo: 'MUG', variantCode: null }])).get('MUG|')?.find((s) => s.locationCode === 'LYON')?.onHand === 40) {
+    await client.erpStore.stock.set('MUG', null, 'LYON', { onHand: 37 });
+  }
+}
+
 /** The mug's price in Shopify and in the ERP, for the status line. */
 async function mugPrices(client: ShopSyncClient, admin: EmulatorAdmin): Promise<string> {
   const [link] = await client.erpStore.products.linkedProducts(DEMO_SHOP, null, 1, ['MUG']);
   const erpPrice = (await client.erpStore.items.get('MUG'))?.unitPrice ?? '?';
   const shopifyPrice = link ? (await admin.getProduct(DEMO_SHOP, link.shopifyId)).variants[0]?.price : undefined;
-  return `mug ${shopifyPrice ?? '?'} in Shopify (ERP ${erpPrice})`;
+  const shopifyStock = (await admin.inventoryLevels(DEMO_SHOP, 'MUG')).find((l) => l.locationName === 'Main warehouse')?.quantities.available;
+  const erpStock = (await client.erpStore.stock.forItems([{ itemNo: 'MUG', variantCode: null }])).get('MUG|')?.find((s) => s.locationCode === 'LYON')?.onHand;
+  return `mug ${shopifyPrice ?? '?'} in Shopify (ERP ${erpPrice}), ${shopifyStock ?? '?'} in the main warehouse (ERP ${erpStock ?? '?'})`;
 }
 
 /** Prints one status line whenever the demo shop's cues, schedules, lock or mug price change. */
@@ -166,6 +196,8 @@ async function main(): Promise<void> {
       shippingChargesAccount: '7190',
       syncItem: 'toShopify',
       canUpdateShopifyProducts: true,
+      inventoryTracked: true,
+      syncItemImages: 'toShopify',
       schedules: {
         refreshShopInfo: { every: '10m' },
         orders: { every: '1m' },
@@ -173,6 +205,8 @@ async function main(): Promise<void> {
         postSalesInvoices: { every: '5m' },
         shipments: { every: '5m' },
         products: { every: '1m' },
+        inventory: { every: '1m' },
+        images: { every: '5m' },
         payments: { every: '1h' },
       },
     };
@@ -183,6 +217,7 @@ async function main(): Promise<void> {
     const run = await client.runTask({ shop: DEMO_SHOP, task: 'refreshShopInfo', wait: true });
     const imported = await client.runTask({ shop: DEMO_SHOP, task: 'orders', wait: true });
     await linkDemoProducts(client);
+    await stockDemoLocations(client);
     const record = await client.shops.get(DEMO_SHOP);
     const locations = await client.locations.list(DEMO_SHOP);
     console.log('');
@@ -197,6 +232,7 @@ async function main(): Promise<void> {
       `shop info refreshed ${record.shopInfo?.refreshedAt.toISOString()}`);
     console.log(`Orders: ${JSON.stringify(imported.result)}`);
     console.log('Products: linked to the ERP items; the mug\'s ERP price went from 12.50 to 13.90 and reaches Shopify with the next products run (every minute).');
+    console.log('Stock and pictures: sent once; the mug\'s LYON stock went from 40 to 37 and reaches the main warehouse with the next inventory run (every minute).');
     console.log('Running. Try `npx shopsync status demo-store.myshopify.com` in another terminal. Ctrl-C stops everything.');
     await showLiveStatus(client, new EmulatorAdmin(stack.emulatorUrl));
   } catch (error) {
