@@ -6,7 +6,17 @@ import { itemKeyOf } from '../erp/stock';
 import { SyncStateRepository } from '../erp/sync-state';
 import type { VariantLink } from '../erp/shopify-products';
 import type { ShopifyAdminClient } from '../shopify/client';
-import { BULK_INVENTORY_LEVELS_QUERY, BULK_OPERATION_RUN_QUERY, INVENTORY_ACTIVATE, INVENTORY_ITEM_TRACK, INVENTORY_LEVELS_OF_ITEMS, INVENTORY_SET_QUANTITIES, QUANTITIES_PER_CALL } from '../shopify/documents/inventory';
+import {
+  BULK_INVENTORY_LEVELS_QUERY,
+  BULK_OPERATION_RUN_QUERY,
+  INVENTORY_ACTIVATE,
+  INVENTORY_ITEM_TRACK,
+  INVENTORY_LEVELS_OF_ITEMS,
+  INVENTORY_SET_QUANTITIES,
+  ITEMS_PER_LEVELS_QUERY,
+  LEVELS_PER_ITEM,
+  QUANTITIES_PER_CALL,
+} from '../shopify/documents/inventory';
 import { readJsonl, type BulkState } from './bulk-operations';
 import type { ActivityDeps } from './deps';
 import { ShopDisabledError, withFailureTypes } from './failures';
@@ -50,18 +60,18 @@ function idempotencyKey(...parts: unknown[]): string {
 }
 
 /** Shopify's current `available` quantities of these inventory items, by `itemId|locationId`. */
-async function currentLevels(client: ShopifyAdminClient, inventoryItemIds: string[], locations: number): Promise<{ levels: Map<string, number>; tracked: Map<string, boolean> }> {
+async function currentLevels(client: ShopifyAdminClient, inventoryItemIds: string[]): Promise<{ levels: Map<string, number>; requests: number }> {
   const levels = new Map<string, number>();
-  const tracked = new Map<string, boolean>();
-  for (let start = 0; start < inventoryItemIds.length; start += 50) {
-    const { data } = await client.request(INVENTORY_LEVELS_OF_ITEMS, { ids: inventoryItemIds.slice(start, start + 50), locations });
+  let requests = 0;
+  for (let start = 0; start < inventoryItemIds.length; start += ITEMS_PER_LEVELS_QUERY) {
+    const { data } = await client.request(INVENTORY_LEVELS_OF_ITEMS, { ids: inventoryItemIds.slice(start, start + ITEMS_PER_LEVELS_QUERY), locations: LEVELS_PER_ITEM });
+    requests += 1;
     for (const node of data.nodes) {
       if (!node || !('inventoryLevels' in node)) continue;
-      tracked.set(node.id, node.tracked);
       for (const level of node.inventoryLevels.nodes) levels.set(`${node.id}|${level.location.id}`, level.quantities.find((q) => q.name === 'available')?.quantity ?? 0);
     }
   }
-  return { levels, tracked };
+  return { levels, requests };
 }
 
 export function createInventoryActivities({ erp, shopify }: ActivityDeps) {
@@ -128,8 +138,8 @@ export function createInventoryActivities({ erp, shopify }: ActivityDeps) {
         return failed;
       }
       // Read what Shopify has now; a quantity that is already right needs nothing more.
-      const { levels } = await currentLevels(client, [...new Set(retry.map((c) => c.inventoryItemId))], 50);
-      counts.requests += Math.ceil(retry.length / 50);
+      const { levels, requests } = await currentLevels(client, [...new Set(retry.map((c) => c.inventoryItemId))]);
+      counts.requests += requests;
       counts.staleRetries += 1;
       const fresh = retry.map((c) => ({ ...c, changeFromQuantity: levels.get(`${c.inventoryItemId}|${c.locationId}`) ?? null }));
       await erp.shopInventory.confirm(step.shop, fresh.filter((c) => c.changeFromQuantity !== null).map((c) => ({ ...c, quantity: c.changeFromQuantity as number })));

@@ -11,6 +11,8 @@ import { PROJECT_ROOT } from '../../src/config';
 import { ORDER_FULFILLMENT_STATE_QUERY } from '../../src/shopify/documents/fulfillments';
 import { ORDER_LINES_PER_PAGE, ORDER_MORE_LINES_QUERY, ORDERS_PAGE_QUERY, ORDERS_PER_PAGE } from '../../src/shopify/documents/orders';
 import { RUNNING_BULK_MUTATIONS_QUERY } from '../../src/shopify/documents/bulk-operations';
+import { INVENTORY_LEVELS_OF_ITEMS, ITEMS_PER_LEVELS_QUERY, LEVELS_PER_ITEM } from '../../src/shopify/documents/inventory';
+import { PRODUCTS_MEDIA_QUERY, PRODUCTS_PER_MEDIA_QUERY } from '../../src/shopify/documents/media';
 import { BALANCE_TRANSACTIONS_QUERY, PAYOUTS_QUERY } from '../../src/shopify/documents/payments';
 import {
   PRODUCT_MORE_VARIANTS_QUERY,
@@ -88,6 +90,8 @@ describe('requested cost of the paged documents, as Shopify prices them', () => 
     ['more product variants', PRODUCT_MORE_VARIANTS_QUERY, { id: 'gid://shopify/Product/1' }],
     ['products by SKU', PRODUCTS_BY_SKU_QUERY, { first: PRODUCTS_PER_SKU_QUERY, query: 'sku:A' }],
     ['running bulk mutations', RUNNING_BULK_MUTATIONS_QUERY, {}],
+    ['inventory levels of items', INVENTORY_LEVELS_OF_ITEMS, { ids: Array.from({ length: ITEMS_PER_LEVELS_QUERY }, (_, i) => `gid://shopify/InventoryItem/${i}`), locations: LEVELS_PER_ITEM }],
+    ['products media', PRODUCTS_MEDIA_QUERY, { ids: Array.from({ length: PRODUCTS_PER_MEDIA_QUERY }, (_, i) => `gid://shopify/Product/${i}`) }],
   ];
   for (const [name, text, variables] of cases) {
     it(`keeps the ${name} query under ${SINGLE_QUERY_MAX_COST} points`, async () => {

@@ -15,6 +15,10 @@ export const INVENTORY_SET_QUANTITIES = `#graphql
   }
 ` as const;
 
+/** Levels read per inventory item, and items per read: 6 × (3 + 50 × 3) points stays under 1,000 (a test checks it). */
+export const LEVELS_PER_ITEM = 50;
+export const ITEMS_PER_LEVELS_QUERY = 6;
+
 /** The current quantities of some inventory items at every location (after a stale compare). */
 export const INVENTORY_LEVELS_OF_ITEMS = `#graphql
   query InventoryLevelsOfItems($ids: [ID!]!, $locations: Int!) {
