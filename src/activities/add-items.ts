@@ -86,7 +86,7 @@ async function linkProduct(erp: Erp, shop: string, item: ItemDocument, product: 
     await erp.products.saveVariant({ shop, shopifyId: variant.id, productId: product.id, inventoryItemId: variant.inventoryItem.id, sku: variant.sku ?? null, barcode: variant.barcode ?? null, erpItemNo: item._id, erpVariantCode: code });
     if (match) await erp.products.variantSent(shop, variant.id, { priceHash: match.priceHash, fieldsHash: match.fieldsHash, sentPrice: match.sentPrice });
   }
-  await erp.products.saveProduct({ shop, shopifyId: product.id, title: product.title, handle: product.handle, status: product.status, erpItemNo: item._id, shopifyUpdatedAt: product.updatedAt }, null);
+  await erp.products.saveProduct({ shop, shopifyId: product.id, title: product.title, handle: product.handle, status: product.status, erpItemNo: item._id, shopifyUpdatedAt: product.updatedAt, variantIds: product.variants.nodes.map((v) => v.id) }, null);
   await erp.products.productSent(shop, product.id, planned ? changeHash(productFieldsFor(pushItemOf(item), settings)) : undefined, product.updatedAt);
 }
 

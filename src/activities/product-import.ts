@@ -79,7 +79,7 @@ type Outcome = 'imported' | 'unchanged';
 async function importProduct(erp: Erp, shop: string, settings: ShopSettings, product: ShopifyProduct, counts: ProductImportCounts): Promise<Outcome> {
   const link = await erp.products.product(shop, product.id);
   if (!needsImport(product.updatedAt, link)) return 'unchanged';
-  const known = new Map((await erp.products.variantsOf(shop, [product.id])).map((v) => [v.shopifyId, v]));
+  const known = await erp.products.variantsById(shop, product.variants.map((v) => v.id));
   const mapped = new Map<string, ItemRef>();
   const reasons: string[] = [];
   for (const variant of product.variants) {
@@ -116,10 +116,10 @@ async function importProduct(erp: Erp, shop: string, settings: ShopSettings, pro
     erpItemNo: mapped.get(variant.id)?.itemNo ?? null,
     erpVariantCode: mapped.get(variant.id)?.variantCode ?? null,
   }));
-  const { unlinked } = await erp.products.saveVariants(shop, product.id, variantLinks);
+  const { unlinked } = await erp.products.saveVariants(shop, variantLinks, link?.variantIds ?? []);
   counts.variantsUnlinked += unlinked;
   await erp.products.saveProduct(
-    { shop, shopifyId: product.id, title: product.title, handle: product.handle, status: product.status, erpItemNo: error ? null : (firstMapped?.itemNo ?? null), shopifyUpdatedAt: product.updatedAt },
+    { shop, shopifyId: product.id, title: product.title, handle: product.handle, status: product.status, erpItemNo: error ? null : (firstMapped?.itemNo ?? null), shopifyUpdatedAt: product.updatedAt, variantIds: product.variants.map((v) => v.id) },
     error,
   );
   if (error) counts.unmapped += 1;

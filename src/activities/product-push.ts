@@ -145,6 +145,7 @@ async function pushProduct(erp: Erp, client: ShopifyAdminClient, shop: string, p
       await erp.products.variantSent(shop, created.id, sentFields(planned));
       counts.variantsCreated += 1;
     }
+    await erp.products.addVariantIds(shop, id, result.productVariants.map((v) => v.id));
     if (result.product) await erp.products.productSent(shop, id, undefined, result.product.updatedAt);
   }
 }

@@ -22,6 +22,8 @@ export interface ProductLink {
   error: { message: string; at: Date } | null;
   /** The picture last sent or read: its content hash and Shopify's media id. */
   image?: LinkedImage | null;
+  /** The product's variants as last read: their links are found by id (FerretDB serves only `_id` lookups without a scan). */
+  variantIds?: string[];
 }
 
 export interface LinkedImage {
@@ -93,11 +95,30 @@ export class ProductLinkRepository {
     );
   }
 
-  /** Records variants as read from Shopify (their sent hashes are kept) and unlinks those Shopify no longer has. */
-  async saveVariants(shop: string, productId: string, variants: NewVariantLink[]): Promise<{ unlinked: number }> {
+  /**
+   * Records variants as read from Shopify (their sent hashes are kept) and unlinks those Shopify no
+   * longer has, among the ones the product had (`previous`), each by its id.
+   */
+  async saveVariants(shop: string, variants: NewVariantLink[], previous: string[]): Promise<{ unlinked: number }> {
     for (const variant of variants) await this.saveVariant(variant);
-    const removed = await this.variants.deleteMany({ shop, productId, shopifyId: { $nin: variants.map((v) => v.shopifyId) } });
-    return { unlinked: removed.deletedCount };
+    const current = new Set(variants.map((v) => v.shopifyId));
+    let unlinked = 0;
+    for (const id of previous.filter((id) => !current.has(id))) unlinked += (await this.variants.deleteOne({ _id: productKey(shop, id) })).deletedCount;
+    return { unlinked };
+  }
+
+  async addVariantIds(shop: string, productId: string, variantIds: string[]): Promise<void> {
+    await this.products.updateOne({ _id: productKey(shop, productId) }, { $addToSet: { variantIds: { $each: variantIds } } });
+  }
+
+  /** The links of these variants, each found by its id. */
+  async variantsById(shop: string, variantIds: string[]): Promise<Map<string, VariantLink>> {
+    const found = new Map<string, VariantLink>();
+    for (const id of variantIds) {
+      const link = await this.variants.findOne({ _id: productKey(shop, id) });
+      if (link) found.set(id, link);
+    }
+    return found;
   }
 
   async saveVariant(variant: NewVariantLink): Promise<void> {
@@ -122,6 +143,7 @@ export class ProductLinkRepository {
           {
             $set: { erpItemNo: item?.itemNo ?? null, error: error ? { message: error, at: new Date() } : null },
             $setOnInsert: { shop, shopifyId: line.productId, title: line.title, handle: '', status: 'ACTIVE', shopifyUpdatedAt: '', lastUpdatedByErp: null, productHash: null },
+            $addToSet: { variantIds: line.variantId },
           },
           { upsert: true },
         );
