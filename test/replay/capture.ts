@@ -79,6 +79,24 @@ async function main(): Promise<void> {
     });
     await runTask('payments');
 
+    // Products: add items, a push through a bulk mutation (with its durable wait), and an import.
+    const products = 'capture-products.myshopify.com';
+    const productsToken = `shpat_${randomBytes(8).toString('hex')}`;
+    tokens[tokenEnvName(products)] = productsToken;
+    await admin.createShop({ domain: products, token: productsToken, currencyCode: 'EUR', plan: 'plus', bulkLinesPerSecond: 5 });
+    await client.addShop({ domain: products, allowBackgroundSyncs: false, skuMapping: 'itemNo', syncItem: 'toShopify', canUpdateShopifyProducts: true, productBulkThreshold: 2 });
+    const boards = ['BOARD-1', 'BOARD-2', 'BOARD-3'];
+    for (const no of boards) await client.erpStore.items.upsert({ no, description: `Board ${no}`, unitPrice: '10.00' });
+    const productRun = async (task: 'products' | 'addItems', name: string, args: { filters?: Record<string, unknown>; options?: Record<string, unknown> } = {}): Promise<void> => {
+      const run = await client.runTask({ shop: products, task, wait: true, ...args });
+      keep(name, temporal.workflow.getHandle(run.workflowId));
+    };
+    await productRun('addItems', 'addItems', { filters: { itemNos: boards } });
+    for (const no of boards) await client.erpStore.items.update(no, { unitPrice: '12.00' });
+    await productRun('products', 'products-bulk-push', { options: { onlySyncPrices: true } });
+    await client.updateShop(products, { syncItem: 'fromShopify', canUpdateShopifyProducts: false });
+    await productRun('products', 'products-import');
+
     // The lock's paths, through the engine's probe task.
     const lockShop = 'capture-lock.myshopify.com';
     await client.addShop({ domain: lockShop });

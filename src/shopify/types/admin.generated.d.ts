@@ -41,6 +41,101 @@ export type BaselineOrderLinesQuery = { order?: AdminTypes.Maybe<{ lineItems: { 
         & { variant?: AdminTypes.Maybe<Pick<AdminTypes.ProductVariant, 'id' | 'barcode'>>, originalUnitPriceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }, totalDiscountSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> } }
       )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } }> };
 
+export type BaselineLocationLevelsQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type BaselineLocationLevelsQuery = { location?: AdminTypes.Maybe<{ inventoryLevels: { edges: Array<(
+        Pick<AdminTypes.InventoryLevelEdge, 'cursor'>
+        & { node: (
+          Pick<AdminTypes.InventoryLevel, 'id'>
+          & { quantities: Array<Pick<AdminTypes.InventoryQuantity, 'name' | 'quantity'>>, item: (
+            Pick<AdminTypes.InventoryItem, 'id'>
+            & { variant: (
+              Pick<AdminTypes.ProductVariant, 'id'>
+              & { product: Pick<AdminTypes.Product, 'id'> }
+            ) }
+          ) }
+        ) }
+      )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage'> } }> };
+
+export type BaselineSetQuantitiesMutationVariables = AdminTypes.Exact<{
+  input: AdminTypes.InventorySetQuantitiesInput;
+  key: AdminTypes.Scalars['String']['input'];
+}>;
+
+
+export type BaselineSetQuantitiesMutation = { inventorySetQuantities?: AdminTypes.Maybe<{ inventoryAdjustmentGroup?: AdminTypes.Maybe<Pick<AdminTypes.InventoryAdjustmentGroup, 'id'>>, userErrors: Array<Pick<AdminTypes.InventorySetQuantitiesUserError, 'field' | 'message' | 'code'>> }> };
+
+export type BaselineProductIdsQueryVariables = AdminTypes.Exact<{
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+  query?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type BaselineProductIdsQuery = { products: { edges: Array<(
+      Pick<AdminTypes.ProductEdge, 'cursor'>
+      & { node: Pick<AdminTypes.Product, 'id' | 'updatedAt'> }
+    )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage'> } };
+
+export type BaselineProductQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type BaselineProductQuery = { product?: AdminTypes.Maybe<(
+    Pick<AdminTypes.Product, 'id' | 'title' | 'handle' | 'status' | 'vendor' | 'productType' | 'tags' | 'descriptionHtml' | 'isGiftCard' | 'updatedAt'>
+    & { variants: { nodes: Array<Pick<AdminTypes.ProductVariant, 'id'>> } }
+  )> };
+
+export type BaselineVariantQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type BaselineVariantQuery = { productVariant?: AdminTypes.Maybe<(
+    Pick<AdminTypes.ProductVariant, 'id' | 'title' | 'sku' | 'barcode' | 'price' | 'compareAtPrice' | 'taxable' | 'inventoryPolicy' | 'updatedAt'>
+    & { selectedOptions: Array<Pick<AdminTypes.SelectedOption, 'name' | 'value'>>, inventoryItem: (
+      Pick<AdminTypes.InventoryItem, 'id' | 'tracked'>
+      & { unitCost?: AdminTypes.Maybe<Pick<AdminTypes.MoneyV2, 'amount'>>, measurement: { weight?: AdminTypes.Maybe<Pick<AdminTypes.Weight, 'unit' | 'value'>> } }
+    ) }
+  )> };
+
+export type StagedUploadsCreateMutationVariables = AdminTypes.Exact<{
+  input: Array<AdminTypes.StagedUploadInput> | AdminTypes.StagedUploadInput;
+}>;
+
+
+export type StagedUploadsCreateMutation = { stagedUploadsCreate?: AdminTypes.Maybe<{ stagedTargets?: AdminTypes.Maybe<Array<(
+      Pick<AdminTypes.StagedMediaUploadTarget, 'url' | 'resourceUrl'>
+      & { parameters: Array<Pick<AdminTypes.StagedUploadParameter, 'name' | 'value'>> }
+    )>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
+export type BulkOperationRunMutationMutationVariables = AdminTypes.Exact<{
+  mutation: AdminTypes.Scalars['String']['input'];
+  stagedUploadPath: AdminTypes.Scalars['String']['input'];
+  clientIdentifier?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type BulkOperationRunMutationMutation = { bulkOperationRunMutation?: AdminTypes.Maybe<{ bulkOperation?: AdminTypes.Maybe<Pick<AdminTypes.BulkOperation, 'id' | 'status'>>, userErrors: Array<Pick<AdminTypes.BulkMutationUserError, 'field' | 'message' | 'code'>> }> };
+
+export type BulkOperationFieldsFragment = Pick<AdminTypes.BulkOperation, 'id' | 'status' | 'errorCode' | 'objectCount' | 'url' | 'partialDataUrl' | 'completedAt' | 'createdAt'>;
+
+export type BulkOperationStatusQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type BulkOperationStatusQuery = { bulkOperation?: AdminTypes.Maybe<Pick<AdminTypes.BulkOperation, 'id' | 'status' | 'errorCode' | 'objectCount' | 'url' | 'partialDataUrl' | 'completedAt' | 'createdAt'>> };
+
+export type RunningBulkMutationsQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
+
+
+export type RunningBulkMutationsQuery = { bulkOperations: { nodes: Array<Pick<AdminTypes.BulkOperation, 'id' | 'status' | 'errorCode' | 'objectCount' | 'url' | 'partialDataUrl' | 'completedAt' | 'createdAt'>> } };
+
 export type OrderFulfillmentStateQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
 }>;
@@ -69,6 +164,108 @@ export type FulfillmentCreateMutationVariables = AdminTypes.Exact<{
 
 
 export type FulfillmentCreateMutation = { fulfillmentCreate?: AdminTypes.Maybe<{ fulfillment?: AdminTypes.Maybe<Pick<AdminTypes.Fulfillment, 'id' | 'status'>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
+export type InventorySetQuantitiesMutationVariables = AdminTypes.Exact<{
+  input: AdminTypes.InventorySetQuantitiesInput;
+  key: AdminTypes.Scalars['String']['input'];
+}>;
+
+
+export type InventorySetQuantitiesMutation = { inventorySetQuantities?: AdminTypes.Maybe<{ inventoryAdjustmentGroup?: AdminTypes.Maybe<Pick<AdminTypes.InventoryAdjustmentGroup, 'id'>>, userErrors: Array<Pick<AdminTypes.InventorySetQuantitiesUserError, 'field' | 'message' | 'code'>> }> };
+
+export type InventoryLevelsOfItemsQueryVariables = AdminTypes.Exact<{
+  ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
+  locations: AdminTypes.Scalars['Int']['input'];
+}>;
+
+
+export type InventoryLevelsOfItemsQuery = { nodes: Array<AdminTypes.Maybe<(
+    Pick<AdminTypes.InventoryItem, 'id' | 'tracked'>
+    & { inventoryLevels: { nodes: Array<{ location: Pick<AdminTypes.Location, 'id'>, quantities: Array<Pick<AdminTypes.InventoryQuantity, 'name' | 'quantity'>> }> } }
+  )>> };
+
+export type InventoryActivateMutationVariables = AdminTypes.Exact<{
+  inventoryItemId: AdminTypes.Scalars['ID']['input'];
+  locationId: AdminTypes.Scalars['ID']['input'];
+  available?: AdminTypes.InputMaybe<AdminTypes.Scalars['Int']['input']>;
+  key: AdminTypes.Scalars['String']['input'];
+}>;
+
+
+export type InventoryActivateMutation = { inventoryActivate?: AdminTypes.Maybe<{ inventoryLevel?: AdminTypes.Maybe<Pick<AdminTypes.InventoryLevel, 'id'>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
+export type InventoryItemTrackMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type InventoryItemTrackMutation = { inventoryItemUpdate?: AdminTypes.Maybe<{ inventoryItem?: AdminTypes.Maybe<Pick<AdminTypes.InventoryItem, 'id' | 'tracked'>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
+export type BulkOperationRunQueryMutationVariables = AdminTypes.Exact<{
+  query: AdminTypes.Scalars['String']['input'];
+}>;
+
+
+export type BulkOperationRunQueryMutation = { bulkOperationRunQuery?: AdminTypes.Maybe<{ bulkOperation?: AdminTypes.Maybe<Pick<AdminTypes.BulkOperation, 'id' | 'status'>>, userErrors: Array<Pick<AdminTypes.BulkOperationUserError, 'field' | 'message' | 'code'>> }> };
+
+export type ProductsMediaQueryVariables = AdminTypes.Exact<{
+  ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type ProductsMediaQuery = { nodes: Array<AdminTypes.Maybe<(
+    Pick<AdminTypes.Product, 'id'>
+    & { media: { nodes: Array<Pick<AdminTypes.ExternalVideo, 'id' | 'status'> | (
+        Pick<AdminTypes.MediaImage, 'id' | 'status'>
+        & { image?: AdminTypes.Maybe<Pick<AdminTypes.Image, 'url'>> }
+      ) | Pick<AdminTypes.Model3d, 'id' | 'status'> | Pick<AdminTypes.Video, 'id' | 'status'>> }, variants: { nodes: Array<(
+        Pick<AdminTypes.ProductVariant, 'id'>
+        & { media: { nodes: Array<Pick<AdminTypes.ExternalVideo, 'id' | 'status'> | (
+            Pick<AdminTypes.MediaImage, 'id' | 'status'>
+            & { image?: AdminTypes.Maybe<Pick<AdminTypes.Image, 'url'>> }
+          ) | Pick<AdminTypes.Model3d, 'id' | 'status'> | Pick<AdminTypes.Video, 'id' | 'status'>> } }
+      )> } }
+  )>> };
+
+export type StagedImageUploadsMutationVariables = AdminTypes.Exact<{
+  input: Array<AdminTypes.StagedUploadInput> | AdminTypes.StagedUploadInput;
+}>;
+
+
+export type StagedImageUploadsMutation = { stagedUploadsCreate?: AdminTypes.Maybe<{ stagedTargets?: AdminTypes.Maybe<Array<(
+      Pick<AdminTypes.StagedMediaUploadTarget, 'url' | 'resourceUrl'>
+      & { parameters: Array<Pick<AdminTypes.StagedUploadParameter, 'name' | 'value'>> }
+    )>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
+export type ProductAddMediaMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  media: Array<AdminTypes.CreateMediaInput> | AdminTypes.CreateMediaInput;
+}>;
+
+
+export type ProductAddMediaMutation = { productUpdate?: AdminTypes.Maybe<{ product?: AdminTypes.Maybe<(
+      Pick<AdminTypes.Product, 'id'>
+      & { media: { nodes: Array<Pick<AdminTypes.ExternalVideo, 'id'> | Pick<AdminTypes.MediaImage, 'id'> | Pick<AdminTypes.Model3d, 'id'> | Pick<AdminTypes.Video, 'id'>> } }
+    )>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
+export type FileReplaceMutationVariables = AdminTypes.Exact<{
+  files: Array<AdminTypes.FileUpdateInput> | AdminTypes.FileUpdateInput;
+}>;
+
+
+export type FileReplaceMutation = { fileUpdate?: AdminTypes.Maybe<{ files?: AdminTypes.Maybe<Array<Pick<AdminTypes.ExternalVideo, 'id' | 'fileStatus'> | Pick<AdminTypes.GenericFile, 'id' | 'fileStatus'> | Pick<AdminTypes.MediaImage, 'id' | 'fileStatus'> | Pick<AdminTypes.Model3d, 'id' | 'fileStatus'> | Pick<AdminTypes.Video, 'id' | 'fileStatus'>>>, userErrors: Array<Pick<AdminTypes.FilesUserError, 'field' | 'message' | 'code'>> }> };
+
+export type VariantSetMediaMutationVariables = AdminTypes.Exact<{
+  productId: AdminTypes.Scalars['ID']['input'];
+  media: Array<AdminTypes.CreateMediaInput> | AdminTypes.CreateMediaInput;
+  variants: Array<AdminTypes.ProductVariantsBulkInput> | AdminTypes.ProductVariantsBulkInput;
+}>;
+
+
+export type VariantSetMediaMutation = { productVariantsBulkUpdate?: AdminTypes.Maybe<{ productVariants?: AdminTypes.Maybe<Array<(
+      Pick<AdminTypes.ProductVariant, 'id'>
+      & { media: { nodes: Array<Pick<AdminTypes.ExternalVideo, 'id'> | Pick<AdminTypes.MediaImage, 'id'> | Pick<AdminTypes.Model3d, 'id'> | Pick<AdminTypes.Video, 'id'>> } }
+    )>>, userErrors: Array<Pick<AdminTypes.ProductVariantsBulkUpdateUserError, 'field' | 'message' | 'code'>> }> };
 
 export type OrderHeaderFieldsFragment = (
   Pick<AdminTypes.Order, 'id' | 'name' | 'createdAt' | 'updatedAt' | 'closed' | 'cancelledAt' | 'test' | 'email' | 'phone' | 'currencyCode' | 'presentmentCurrencyCode' | 'taxesIncluded' | 'displayFinancialStatus' | 'displayFulfillmentStatus' | 'sourceName' | 'tags' | 'note' | 'poNumber'>
@@ -157,6 +354,109 @@ export type BalanceTransactionsQuery = { shopifyPaymentsAccount?: AdminTypes.May
         & { amount: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'>, fee: Pick<AdminTypes.MoneyV2, 'amount'>, net: Pick<AdminTypes.MoneyV2, 'amount'>, associatedPayout: Pick<AdminTypes.ShopifyPaymentsBalanceTransactionAssociatedPayout, 'id' | 'status'>, associatedOrder?: AdminTypes.Maybe<Pick<AdminTypes.ShopifyPaymentsAssociatedOrder, 'id'>> }
       )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } }> };
 
+export type VariantFieldsFragment = (
+  Pick<AdminTypes.ProductVariant, 'id' | 'title' | 'sku' | 'barcode' | 'price' | 'compareAtPrice' | 'taxable' | 'inventoryPolicy' | 'updatedAt'>
+  & { selectedOptions: Array<Pick<AdminTypes.SelectedOption, 'name' | 'value'>>, inventoryItem: (
+    Pick<AdminTypes.InventoryItem, 'id' | 'tracked'>
+    & { unitCost?: AdminTypes.Maybe<Pick<AdminTypes.MoneyV2, 'amount'>>, measurement: { weight?: AdminTypes.Maybe<Pick<AdminTypes.Weight, 'unit' | 'value'>> } }
+  ) }
+);
+
+export type ProductFieldsFragment = Pick<AdminTypes.Product, 'id' | 'title' | 'handle' | 'status' | 'vendor' | 'productType' | 'tags' | 'descriptionHtml' | 'isGiftCard' | 'updatedAt'>;
+
+export type ProductsPageQueryVariables = AdminTypes.Exact<{
+  first: AdminTypes.Scalars['Int']['input'];
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+  query?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+  variants: AdminTypes.Scalars['Int']['input'];
+}>;
+
+
+export type ProductsPageQuery = { products: { nodes: Array<(
+      Pick<AdminTypes.Product, 'id' | 'title' | 'handle' | 'status' | 'vendor' | 'productType' | 'tags' | 'descriptionHtml' | 'isGiftCard' | 'updatedAt'>
+      & { variants: { nodes: Array<(
+          Pick<AdminTypes.ProductVariant, 'id' | 'title' | 'sku' | 'barcode' | 'price' | 'compareAtPrice' | 'taxable' | 'inventoryPolicy' | 'updatedAt'>
+          & { selectedOptions: Array<Pick<AdminTypes.SelectedOption, 'name' | 'value'>>, inventoryItem: (
+            Pick<AdminTypes.InventoryItem, 'id' | 'tracked'>
+            & { unitCost?: AdminTypes.Maybe<Pick<AdminTypes.MoneyV2, 'amount'>>, measurement: { weight?: AdminTypes.Maybe<Pick<AdminTypes.Weight, 'unit' | 'value'>> } }
+          ) }
+        )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } }
+    )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } };
+
+export type ProductMoreVariantsQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type ProductMoreVariantsQuery = { product?: AdminTypes.Maybe<{ variants: { nodes: Array<(
+        Pick<AdminTypes.ProductVariant, 'id' | 'title' | 'sku' | 'barcode' | 'price' | 'compareAtPrice' | 'taxable' | 'inventoryPolicy' | 'updatedAt'>
+        & { selectedOptions: Array<Pick<AdminTypes.SelectedOption, 'name' | 'value'>>, inventoryItem: (
+          Pick<AdminTypes.InventoryItem, 'id' | 'tracked'>
+          & { unitCost?: AdminTypes.Maybe<Pick<AdminTypes.MoneyV2, 'amount'>>, measurement: { weight?: AdminTypes.Maybe<Pick<AdminTypes.Weight, 'unit' | 'value'>> } }
+        ) }
+      )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } }> };
+
+export type ProductUpdateMutationVariables = AdminTypes.Exact<{
+  product: AdminTypes.ProductUpdateInput;
+}>;
+
+
+export type ProductUpdateMutation = { productUpdate?: AdminTypes.Maybe<{ product?: AdminTypes.Maybe<Pick<AdminTypes.Product, 'id' | 'updatedAt'>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
+export type VariantsBulkUpdateMutationVariables = AdminTypes.Exact<{
+  productId: AdminTypes.Scalars['ID']['input'];
+  variants: Array<AdminTypes.ProductVariantsBulkInput> | AdminTypes.ProductVariantsBulkInput;
+}>;
+
+
+export type VariantsBulkUpdateMutation = { productVariantsBulkUpdate?: AdminTypes.Maybe<{ product?: AdminTypes.Maybe<Pick<AdminTypes.Product, 'id' | 'updatedAt'>>, productVariants?: AdminTypes.Maybe<Array<Pick<AdminTypes.ProductVariant, 'id'>>>, userErrors: Array<Pick<AdminTypes.ProductVariantsBulkUpdateUserError, 'field' | 'message' | 'code'>> }> };
+
+export type VariantsBulkCreateMutationVariables = AdminTypes.Exact<{
+  productId: AdminTypes.Scalars['ID']['input'];
+  variants: Array<AdminTypes.ProductVariantsBulkInput> | AdminTypes.ProductVariantsBulkInput;
+}>;
+
+
+export type VariantsBulkCreateMutation = { productVariantsBulkCreate?: AdminTypes.Maybe<{ product?: AdminTypes.Maybe<Pick<AdminTypes.Product, 'id' | 'updatedAt'>>, productVariants?: AdminTypes.Maybe<Array<(
+      Pick<AdminTypes.ProductVariant, 'id' | 'sku'>
+      & { inventoryItem: Pick<AdminTypes.InventoryItem, 'id'> }
+    )>>, userErrors: Array<Pick<AdminTypes.ProductVariantsBulkCreateUserError, 'field' | 'message' | 'code'>> }> };
+
+export type ProductSetMutationVariables = AdminTypes.Exact<{
+  identifier?: AdminTypes.InputMaybe<AdminTypes.ProductSetIdentifiers>;
+  input: AdminTypes.ProductSetInput;
+}>;
+
+
+export type ProductSetMutation = { productSet?: AdminTypes.Maybe<{ product?: AdminTypes.Maybe<(
+      Pick<AdminTypes.Product, 'id' | 'title' | 'handle' | 'status' | 'vendor' | 'productType' | 'tags' | 'descriptionHtml' | 'isGiftCard' | 'updatedAt'>
+      & { variants: { nodes: Array<(
+          Pick<AdminTypes.ProductVariant, 'id' | 'title' | 'sku' | 'barcode' | 'price' | 'compareAtPrice' | 'taxable' | 'inventoryPolicy' | 'updatedAt'>
+          & { selectedOptions: Array<Pick<AdminTypes.SelectedOption, 'name' | 'value'>>, inventoryItem: (
+            Pick<AdminTypes.InventoryItem, 'id' | 'tracked'>
+            & { unitCost?: AdminTypes.Maybe<Pick<AdminTypes.MoneyV2, 'amount'>>, measurement: { weight?: AdminTypes.Maybe<Pick<AdminTypes.Weight, 'unit' | 'value'>> } }
+          ) }
+        )> } }
+    )>, userErrors: Array<Pick<AdminTypes.ProductSetUserError, 'field' | 'message' | 'code'>> }> };
+
+export type ProductsBySkuQueryVariables = AdminTypes.Exact<{
+  query: AdminTypes.Scalars['String']['input'];
+  first: AdminTypes.Scalars['Int']['input'];
+}>;
+
+
+export type ProductsBySkuQuery = { products: { nodes: Array<(
+      Pick<AdminTypes.Product, 'id' | 'title' | 'handle' | 'status' | 'vendor' | 'productType' | 'tags' | 'descriptionHtml' | 'isGiftCard' | 'updatedAt'>
+      & { variants: { nodes: Array<(
+          Pick<AdminTypes.ProductVariant, 'id' | 'title' | 'sku' | 'barcode' | 'price' | 'compareAtPrice' | 'taxable' | 'inventoryPolicy' | 'updatedAt'>
+          & { selectedOptions: Array<Pick<AdminTypes.SelectedOption, 'name' | 'value'>>, inventoryItem: (
+            Pick<AdminTypes.InventoryItem, 'id' | 'tracked'>
+            & { unitCost?: AdminTypes.Maybe<Pick<AdminTypes.MoneyV2, 'amount'>>, measurement: { weight?: AdminTypes.Maybe<Pick<AdminTypes.Weight, 'unit' | 'value'>> } }
+          ) }
+        )> } }
+    )> } };
+
 export type ShopInfoQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
 
 
@@ -180,19 +480,45 @@ interface GeneratedQueryTypes {
   "#graphql\n  query BaselineOrdersToImport($after: String, $query: String) {\n    orders(first: 25, after: $after, query: $query) {\n      nodes { id name createdAt updatedAt closed displayFinancialStatus displayFulfillmentStatus tags totalPriceSet { shopMoney { amount } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": {return: BaselineOrdersToImportQuery, variables: BaselineOrdersToImportQueryVariables},
   "#graphql\n  query BaselineOrderHeader($id: ID!) {\n    order(id: $id) { ...OrderHeaderFields }\n  }\n  #graphql\n  fragment OrderHeaderFields on Order {\n    id\n    name\n    createdAt\n    updatedAt\n    closed\n    cancelledAt\n    test\n    email\n    phone\n    currencyCode\n    presentmentCurrencyCode\n    taxesIncluded\n    displayFinancialStatus\n    displayFulfillmentStatus\n    sourceName\n    tags\n    note\n    poNumber\n    customAttributes { key value }\n    channelInformation { channelDefinition { handle } }\n    customer { id email phone firstName lastName }\n    billingAddress { firstName lastName company address1 address2 city zip provinceCode countryCodeV2 phone }\n    shippingAddress { firstName lastName company address1 address2 city zip provinceCode countryCodeV2 phone }\n    subtotalPriceSet { shopMoney { amount } presentmentMoney { amount } }\n    totalShippingPriceSet { shopMoney { amount } presentmentMoney { amount } }\n    totalDiscountsSet { shopMoney { amount } presentmentMoney { amount } }\n    cartDiscountAmountSet { shopMoney { amount } presentmentMoney { amount } }\n    totalTaxSet { shopMoney { amount } presentmentMoney { amount } }\n    totalPriceSet { shopMoney { amount } presentmentMoney { amount } }\n    shippingLines(first: 2) {\n      nodes { title code originalPriceSet { shopMoney { amount } presentmentMoney { amount } } }\n    }\n    transactions(first: 3) {\n      id kind status gateway amountSet { shopMoney { amount } presentmentMoney { amount } }\n    }\n  }\n\n": {return: BaselineOrderHeaderQuery, variables: BaselineOrderHeaderQueryVariables},
   "#graphql\n  query BaselineOrderLines($id: ID!, $after: String) {\n    order(id: $id) {\n      lineItems(first: 10, after: $after) {\n        nodes { ...OrderLineFields }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n  #graphql\n  fragment OrderLineFields on LineItem {\n    id\n    sku\n    title\n    quantity\n    currentQuantity\n    isGiftCard\n    requiresShipping\n    variant { id barcode }\n    originalUnitPriceSet { shopMoney { amount } presentmentMoney { amount } }\n    totalDiscountSet { shopMoney { amount } presentmentMoney { amount } }\n  }\n\n": {return: BaselineOrderLinesQuery, variables: BaselineOrderLinesQueryVariables},
+  "#graphql\n  query BaselineLocationLevels($id: ID!, $after: String) {\n    location(id: $id) {\n      inventoryLevels(first: 100, after: $after) {\n        edges { cursor node { id quantities(names: [\"available\"]) { name quantity } item { id variant { id product { id } } } } }\n        pageInfo { hasNextPage }\n      }\n    }\n  }\n": {return: BaselineLocationLevelsQuery, variables: BaselineLocationLevelsQueryVariables},
+  "#graphql\n  query BaselineProductIds($after: String, $query: String) {\n    products(first: 200, after: $after, query: $query) {\n      edges { cursor node { id updatedAt } }\n      pageInfo { hasNextPage }\n    }\n  }\n": {return: BaselineProductIdsQuery, variables: BaselineProductIdsQueryVariables},
+  "#graphql\n  query BaselineProduct($id: ID!) {\n    product(id: $id) {\n      ...ProductFields\n      variants(first: 100) { nodes { id } }\n    }\n  }\n  #graphql\n  fragment ProductFields on Product {\n    id\n    title\n    handle\n    status\n    vendor\n    productType\n    tags\n    descriptionHtml\n    isGiftCard\n    updatedAt\n  }\n\n": {return: BaselineProductQuery, variables: BaselineProductQueryVariables},
+  "#graphql\n  query BaselineVariant($id: ID!) {\n    productVariant(id: $id) { ...VariantFields }\n  }\n  #graphql\n  fragment VariantFields on ProductVariant {\n    id\n    title\n    sku\n    barcode\n    price\n    compareAtPrice\n    taxable\n    inventoryPolicy\n    updatedAt\n    selectedOptions { name value }\n    inventoryItem {\n      id\n      tracked\n      unitCost { amount }\n      measurement { weight { unit value } }\n    }\n  }\n\n": {return: BaselineVariantQuery, variables: BaselineVariantQueryVariables},
+  "#graphql\n  query BulkOperationStatus($id: ID!) {\n    bulkOperation(id: $id) { ...BulkOperationFields }\n  }\n  #graphql\n  fragment BulkOperationFields on BulkOperation {\n    id\n    status\n    errorCode\n    objectCount\n    url\n    partialDataUrl\n    completedAt\n    createdAt\n  }\n\n": {return: BulkOperationStatusQuery, variables: BulkOperationStatusQueryVariables},
+  "#graphql\n  query RunningBulkMutations {\n    bulkOperations(first: 5, query: \"operation_type:mutation AND (status:created OR status:running)\") {\n      nodes { ...BulkOperationFields }\n    }\n  }\n  #graphql\n  fragment BulkOperationFields on BulkOperation {\n    id\n    status\n    errorCode\n    objectCount\n    url\n    partialDataUrl\n    completedAt\n    createdAt\n  }\n\n": {return: RunningBulkMutationsQuery, variables: RunningBulkMutationsQueryVariables},
   "#graphql\n  query OrderFulfillmentState($id: ID!) {\n    order(id: $id) {\n      id\n      fulfillmentOrders(first: 5) {\n        nodes {\n          id\n          status\n          assignedLocation { location { id } }\n          lineItems(first: 25) {\n            nodes { id remainingQuantity lineItem { id } }\n          }\n        }\n      }\n      fulfillments(first: 5) {\n        id\n        createdAt\n        status\n        fulfillmentLineItems(first: 25) {\n          nodes { quantity lineItem { id } }\n        }\n      }\n    }\n  }\n": {return: OrderFulfillmentStateQuery, variables: OrderFulfillmentStateQueryVariables},
+  "#graphql\n  query InventoryLevelsOfItems($ids: [ID!]!, $locations: Int!) {\n    nodes(ids: $ids) {\n      ... on InventoryItem {\n        id\n        tracked\n        inventoryLevels(first: $locations) {\n          nodes { location { id } quantities(names: [\"available\"]) { name quantity } }\n        }\n      }\n    }\n  }\n": {return: InventoryLevelsOfItemsQuery, variables: InventoryLevelsOfItemsQueryVariables},
+  "#graphql\n  query ProductsMedia($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Product {\n        id\n        media(first: 10) {\n          nodes { id status ... on MediaImage { image { url } } }\n        }\n        variants(first: 10) {\n          nodes {\n            id\n            media(first: 1) { nodes { id status ... on MediaImage { image { url } } } }\n          }\n        }\n      }\n    }\n  }\n": {return: ProductsMediaQuery, variables: ProductsMediaQueryVariables},
   "#graphql\n  query OrdersPage($first: Int!, $after: String, $query: String, $lines: Int!) {\n    orders(first: $first, after: $after, query: $query) {\n      nodes {\n        ...OrderHeaderFields\n        lineItems(first: $lines) {\n          nodes { ...OrderLineFields }\n          pageInfo { hasNextPage endCursor }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n  #graphql\n  fragment OrderHeaderFields on Order {\n    id\n    name\n    createdAt\n    updatedAt\n    closed\n    cancelledAt\n    test\n    email\n    phone\n    currencyCode\n    presentmentCurrencyCode\n    taxesIncluded\n    displayFinancialStatus\n    displayFulfillmentStatus\n    sourceName\n    tags\n    note\n    poNumber\n    customAttributes { key value }\n    channelInformation { channelDefinition { handle } }\n    customer { id email phone firstName lastName }\n    billingAddress { firstName lastName company address1 address2 city zip provinceCode countryCodeV2 phone }\n    shippingAddress { firstName lastName company address1 address2 city zip provinceCode countryCodeV2 phone }\n    subtotalPriceSet { shopMoney { amount } presentmentMoney { amount } }\n    totalShippingPriceSet { shopMoney { amount } presentmentMoney { amount } }\n    totalDiscountsSet { shopMoney { amount } presentmentMoney { amount } }\n    cartDiscountAmountSet { shopMoney { amount } presentmentMoney { amount } }\n    totalTaxSet { shopMoney { amount } presentmentMoney { amount } }\n    totalPriceSet { shopMoney { amount } presentmentMoney { amount } }\n    shippingLines(first: 2) {\n      nodes { title code originalPriceSet { shopMoney { amount } presentmentMoney { amount } } }\n    }\n    transactions(first: 3) {\n      id kind status gateway amountSet { shopMoney { amount } presentmentMoney { amount } }\n    }\n  }\n\n  #graphql\n  fragment OrderLineFields on LineItem {\n    id\n    sku\n    title\n    quantity\n    currentQuantity\n    isGiftCard\n    requiresShipping\n    variant { id barcode }\n    originalUnitPriceSet { shopMoney { amount } presentmentMoney { amount } }\n    totalDiscountSet { shopMoney { amount } presentmentMoney { amount } }\n  }\n\n": {return: OrdersPageQuery, variables: OrdersPageQueryVariables},
   "#graphql\n  query OrderMoreLines($id: ID!, $after: String) {\n    order(id: $id) {\n      lineItems(first: 100, after: $after) {\n        nodes { ...OrderLineFields }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n  #graphql\n  fragment OrderLineFields on LineItem {\n    id\n    sku\n    title\n    quantity\n    currentQuantity\n    isGiftCard\n    requiresShipping\n    variant { id barcode }\n    originalUnitPriceSet { shopMoney { amount } presentmentMoney { amount } }\n    totalDiscountSet { shopMoney { amount } presentmentMoney { amount } }\n  }\n\n": {return: OrderMoreLinesQuery, variables: OrderMoreLinesQueryVariables},
   "#graphql\n  query Payouts($first: Int!, $after: String, $query: String) {\n    shopifyPaymentsAccount {\n      payouts(first: $first, after: $after, query: $query) {\n        nodes {\n          id\n          status\n          issuedAt\n          net { amount currencyCode }\n          gross { amount }\n          summary { chargesFee { amount } }\n        }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": {return: PayoutsQuery, variables: PayoutsQueryVariables},
   "#graphql\n  query BalanceTransactions($first: Int!, $after: String, $query: String) {\n    shopifyPaymentsAccount {\n      balanceTransactions(first: $first, after: $after, query: $query) {\n        nodes {\n          id\n          type\n          transactionDate\n          amount { amount currencyCode }\n          fee { amount }\n          net { amount }\n          associatedPayout { id status }\n          associatedOrder { id }\n        }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": {return: BalanceTransactionsQuery, variables: BalanceTransactionsQueryVariables},
+  "#graphql\n  query ProductsPage($first: Int!, $after: String, $query: String, $variants: Int!) {\n    products(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {\n      nodes {\n        ...ProductFields\n        variants(first: $variants) {\n          nodes { ...VariantFields }\n          pageInfo { hasNextPage endCursor }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n  #graphql\n  fragment ProductFields on Product {\n    id\n    title\n    handle\n    status\n    vendor\n    productType\n    tags\n    descriptionHtml\n    isGiftCard\n    updatedAt\n  }\n\n  #graphql\n  fragment VariantFields on ProductVariant {\n    id\n    title\n    sku\n    barcode\n    price\n    compareAtPrice\n    taxable\n    inventoryPolicy\n    updatedAt\n    selectedOptions { name value }\n    inventoryItem {\n      id\n      tracked\n      unitCost { amount }\n      measurement { weight { unit value } }\n    }\n  }\n\n": {return: ProductsPageQuery, variables: ProductsPageQueryVariables},
+  "#graphql\n  query ProductMoreVariants($id: ID!, $after: String) {\n    product(id: $id) {\n      variants(first: 100, after: $after) {\n        nodes { ...VariantFields }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n  #graphql\n  fragment VariantFields on ProductVariant {\n    id\n    title\n    sku\n    barcode\n    price\n    compareAtPrice\n    taxable\n    inventoryPolicy\n    updatedAt\n    selectedOptions { name value }\n    inventoryItem {\n      id\n      tracked\n      unitCost { amount }\n      measurement { weight { unit value } }\n    }\n  }\n\n": {return: ProductMoreVariantsQuery, variables: ProductMoreVariantsQueryVariables},
+  "#graphql\n  query ProductsBySku($query: String!, $first: Int!) {\n    products(first: $first, query: $query) {\n      nodes {\n        ...ProductFields\n        variants(first: 10) { nodes { ...VariantFields } }\n      }\n    }\n  }\n  #graphql\n  fragment ProductFields on Product {\n    id\n    title\n    handle\n    status\n    vendor\n    productType\n    tags\n    descriptionHtml\n    isGiftCard\n    updatedAt\n  }\n\n  #graphql\n  fragment VariantFields on ProductVariant {\n    id\n    title\n    sku\n    barcode\n    price\n    compareAtPrice\n    taxable\n    inventoryPolicy\n    updatedAt\n    selectedOptions { name value }\n    inventoryItem {\n      id\n      tracked\n      unitCost { amount }\n      measurement { weight { unit value } }\n    }\n  }\n\n": {return: ProductsBySkuQuery, variables: ProductsBySkuQueryVariables},
   "#graphql\n  query ShopInfo {\n    shop {\n      id\n      name\n      email\n      myshopifyDomain\n      currencyCode\n      ianaTimezone\n      timezoneAbbreviation\n      plan {\n        displayName\n        shopifyPlus\n        partnerDevelopment\n      }\n      primaryDomain {\n        host\n      }\n    }\n  }\n": {return: ShopInfoQuery, variables: ShopInfoQueryVariables},
   "#graphql\n  query ShopLocations($first: Int!, $after: String) {\n    locations(first: $first, after: $after, includeInactive: true) {\n      nodes {\n        id\n        name\n        isActive\n        fulfillsOnlineOrders\n        shipsInventory\n        address {\n          city\n          countryCode\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: ShopLocationsQuery, variables: ShopLocationsQueryVariables},
 }
 
 interface GeneratedMutationTypes {
+  "#graphql\n  mutation BaselineSetQuantities($input: InventorySetQuantitiesInput!, $key: String!) {\n    inventorySetQuantities(input: $input) @idempotent(key: $key) {\n      inventoryAdjustmentGroup { id }\n      userErrors { field message code }\n    }\n  }\n": {return: BaselineSetQuantitiesMutation, variables: BaselineSetQuantitiesMutationVariables},
+  "#graphql\n  mutation StagedUploadsCreate($input: [StagedUploadInput!]!) {\n    stagedUploadsCreate(input: $input) {\n      stagedTargets { url resourceUrl parameters { name value } }\n      userErrors { field message }\n    }\n  }\n": {return: StagedUploadsCreateMutation, variables: StagedUploadsCreateMutationVariables},
+  "#graphql\n  mutation BulkOperationRunMutation($mutation: String!, $stagedUploadPath: String!, $clientIdentifier: String) {\n    bulkOperationRunMutation(mutation: $mutation, stagedUploadPath: $stagedUploadPath, clientIdentifier: $clientIdentifier) {\n      bulkOperation { id status }\n      userErrors { field message code }\n    }\n  }\n": {return: BulkOperationRunMutationMutation, variables: BulkOperationRunMutationMutationVariables},
   "#graphql\n  mutation FulfillmentCreate($fulfillment: FulfillmentInput!) {\n    fulfillmentCreate(fulfillment: $fulfillment) {\n      fulfillment { id status }\n      userErrors { field message }\n    }\n  }\n": {return: FulfillmentCreateMutation, variables: FulfillmentCreateMutationVariables},
+  "#graphql\n  mutation InventorySetQuantities($input: InventorySetQuantitiesInput!, $key: String!) {\n    inventorySetQuantities(input: $input) @idempotent(key: $key) {\n      inventoryAdjustmentGroup { id }\n      userErrors { field message code }\n    }\n  }\n": {return: InventorySetQuantitiesMutation, variables: InventorySetQuantitiesMutationVariables},
+  "#graphql\n  mutation InventoryActivate($inventoryItemId: ID!, $locationId: ID!, $available: Int, $key: String!) {\n    inventoryActivate(inventoryItemId: $inventoryItemId, locationId: $locationId, available: $available) @idempotent(key: $key) {\n      inventoryLevel { id }\n      userErrors { field message }\n    }\n  }\n": {return: InventoryActivateMutation, variables: InventoryActivateMutationVariables},
+  "#graphql\n  mutation InventoryItemTrack($id: ID!) {\n    inventoryItemUpdate(id: $id, input: { tracked: true }) {\n      inventoryItem { id tracked }\n      userErrors { field message }\n    }\n  }\n": {return: InventoryItemTrackMutation, variables: InventoryItemTrackMutationVariables},
+  "#graphql\n  mutation BulkOperationRunQuery($query: String!) {\n    bulkOperationRunQuery(query: $query) {\n      bulkOperation { id status }\n      userErrors { field message code }\n    }\n  }\n": {return: BulkOperationRunQueryMutation, variables: BulkOperationRunQueryMutationVariables},
+  "#graphql\n  mutation StagedImageUploads($input: [StagedUploadInput!]!) {\n    stagedUploadsCreate(input: $input) {\n      stagedTargets { url resourceUrl parameters { name value } }\n      userErrors { field message }\n    }\n  }\n": {return: StagedImageUploadsMutation, variables: StagedImageUploadsMutationVariables},
+  "#graphql\n  mutation ProductAddMedia($id: ID!, $media: [CreateMediaInput!]!) {\n    productUpdate(product: { id: $id }, media: $media) {\n      product { id media(first: 50) { nodes { id } } }\n      userErrors { field message }\n    }\n  }\n": {return: ProductAddMediaMutation, variables: ProductAddMediaMutationVariables},
+  "#graphql\n  mutation FileReplace($files: [FileUpdateInput!]!) {\n    fileUpdate(files: $files) {\n      files { id fileStatus }\n      userErrors { field message code }\n    }\n  }\n": {return: FileReplaceMutation, variables: FileReplaceMutationVariables},
+  "#graphql\n  mutation VariantSetMedia($productId: ID!, $media: [CreateMediaInput!]!, $variants: [ProductVariantsBulkInput!]!) {\n    productVariantsBulkUpdate(productId: $productId, media: $media, variants: $variants) {\n      productVariants { id media(first: 1) { nodes { id } } }\n      userErrors { field message code }\n    }\n  }\n": {return: VariantSetMediaMutation, variables: VariantSetMediaMutationVariables},
   "#graphql\n  mutation OrderSetAttributes($input: OrderInput!) {\n    orderUpdate(input: $input) {\n      order { id updatedAt }\n      userErrors { field message }\n    }\n  }\n": {return: OrderSetAttributesMutation, variables: OrderSetAttributesMutationVariables},
   "#graphql\n  mutation OrderClose($input: OrderCloseInput!) {\n    orderClose(input: $input) {\n      order { id closed }\n      userErrors { field message }\n    }\n  }\n": {return: OrderCloseMutation, variables: OrderCloseMutationVariables},
+  "#graphql\n  mutation ProductUpdate($product: ProductUpdateInput!) {\n    productUpdate(product: $product) {\n      product { id updatedAt }\n      userErrors { field message }\n    }\n  }\n": {return: ProductUpdateMutation, variables: ProductUpdateMutationVariables},
+  "#graphql\n  mutation VariantsBulkUpdate($productId: ID!, $variants: [ProductVariantsBulkInput!]!) {\n    productVariantsBulkUpdate(productId: $productId, variants: $variants, allowPartialUpdates: true) {\n      product { id updatedAt }\n      productVariants { id }\n      userErrors { field message code }\n    }\n  }\n": {return: VariantsBulkUpdateMutation, variables: VariantsBulkUpdateMutationVariables},
+  "#graphql\n  mutation VariantsBulkCreate($productId: ID!, $variants: [ProductVariantsBulkInput!]!) {\n    productVariantsBulkCreate(productId: $productId, variants: $variants) {\n      product { id updatedAt }\n      productVariants { id sku inventoryItem { id } }\n      userErrors { field message code }\n    }\n  }\n": {return: VariantsBulkCreateMutation, variables: VariantsBulkCreateMutationVariables},
+  "#graphql\n  mutation ProductSet($identifier: ProductSetIdentifiers, $input: ProductSetInput!) {\n    productSet(identifier: $identifier, input: $input, synchronous: true) {\n      product {\n        ...ProductFields\n        variants(first: 100) { nodes { ...VariantFields } }\n      }\n      userErrors { field message code }\n    }\n  }\n  #graphql\n  fragment ProductFields on Product {\n    id\n    title\n    handle\n    status\n    vendor\n    productType\n    tags\n    descriptionHtml\n    isGiftCard\n    updatedAt\n  }\n\n  #graphql\n  fragment VariantFields on ProductVariant {\n    id\n    title\n    sku\n    barcode\n    price\n    compareAtPrice\n    taxable\n    inventoryPolicy\n    updatedAt\n    selectedOptions { name value }\n    inventoryItem {\n      id\n      tracked\n      unitCost { amount }\n      measurement { weight { unit value } }\n    }\n  }\n\n": {return: ProductSetMutation, variables: ProductSetMutationVariables},
 }
 declare module '@shopify/admin-api-client' {
   type InputMaybe<T> = AdminTypes.InputMaybe<T>;
