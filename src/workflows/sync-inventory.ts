@@ -37,7 +37,8 @@ export async function syncInventory(input: unknown): Promise<SyncInventoryResult
     const { shop, filters = {}, options = {} } = run.input;
     const state: InventoryRunState = run.resumed ?? (await (async () => {
       const plan = await planInventorySync({ shop, filters, options });
-      const phases: InventoryPhase[] = plan.kind === 'push' && !plan.full && !plan.scoped ? ['unsynced', 'changed'] : ['all'];
+      // The first run (no stock change number yet) compares every linked variant once instead of walking every change ever made.
+      const phases: InventoryPhase[] = plan.kind === 'push' && !plan.full && !plan.scoped && plan.fromSeq > 0 ? ['unsynced', 'changed'] : ['all'];
       return { plan, phases, after: null, cursorMoved: false, totals: { variants: 0, quantitiesSet: 0, skipped: 0, staleRetries: 0, activated: 0, requests: 0, levelsRead: 0 } };
     })());
     const { plan, totals } = state;
