@@ -1,3 +1,4 @@
+import { pagesOf } from '../../src/activities/pages-of';
 import { createHash } from 'node:crypto';
 import type { ActivityDeps } from '../../src/activities/deps';
 import type { StockLocation } from '../../src/domain/inventory-plan';
@@ -71,9 +72,7 @@ export function createInventoryBaselineActivities({ shopify, erp }: ActivityDeps
       const run = runOf(input.runKey);
       const sets: BaselineSet[] = [];
       let variants = 0;
-      let after: string | null = null;
-      for (;;) {
-        const links = await erp.products.linkedVariants(input.shop, after, VARIANTS_PER_PAGE, false);
+      for await (const links of pagesOf(erp.products.linkedVariantsAfter(input.shop, null), VARIANTS_PER_PAGE)) {
         const items = await erp.items.many([...new Set(links.map((l) => l.erpItemNo as string))]);
         const stocked = links.filter((l) => l.inventoryItemId && items.get(l.erpItemNo as string)?.type === 'inventory');
         const stock = await erp.stock.forItems(stocked.map((l) => ({ itemNo: l.erpItemNo as string, variantCode: l.erpVariantCode })));
@@ -85,8 +84,6 @@ export function createInventoryBaselineActivities({ shopify, erp }: ActivityDeps
             if (run.shopStock.get(`${link.inventoryItemId}|${location.shopifyId}`) !== quantity) sets.push({ inventoryItemId: link.inventoryItemId as string, locationId: location.shopifyId, quantity });
           }
         }
-        if (links.length < VARIANTS_PER_PAGE) break;
-        after = links[links.length - 1]?._id ?? null;
       }
       run.batches = [];
       for (let start = 0; start < sets.length; start += SETS_PER_CALL) run.batches.push(sets.slice(start, start + SETS_PER_CALL));

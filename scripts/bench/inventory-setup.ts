@@ -27,27 +27,33 @@ export const invItemNo = (index: number): string => `I${String(index + 1).padSta
 /** The ERP on-hand quantity before the change: never 0 (Shopify's levels start at 0, so every quantity is sent on a first push). */
 export const baseOnHand = (product: number, variant: number, location: number): number => 1 + ((product * 7 + variant * 3 + location * 5) % 40);
 
-/** Items (with variants) and their stock at EAST and WEST, written in bulk: the stock records take change numbers 1…n, as `erp.stock.set` would. */
+/** Items (with variants) and their stock at EAST and WEST, written in bulk: the stock records and their change log take change numbers 1…n, as `erp.stock.set` would. */
 export async function seedErpCatalog(h: Harness, products: number): Promise<void> {
   const items = h.erp.db.collection('items');
   const stock = h.erp.db.collection('itemStock');
+  const stockChanges = h.erp.db.collection('stockChanges');
   let seq = 0;
   const now = new Date();
   for (let start = 0; start < products; start += SEED_CHUNK) {
     const docs = [];
     const records = [];
+    const changes = [];
     for (let p = start; p < Math.min(products, start + SEED_CHUNK); p += 1) {
       const no = invItemNo(p);
       docs.push({ _id: no, ...itemDocumentFields({ no, description: `Stock item ${no}`, unitPrice: '10.00', variants: CODES.map((code) => ({ code })) }) });
       for (const [v, code] of CODES.entries()) {
+        const locations: Record<string, object> = {};
         for (const [l, locationCode] of ERP_LOCATIONS.entries()) {
           seq += 1;
-          records.push({ _id: `${no}|${code}|${locationCode}`, itemNo: no, variantCode: code, locationCode, onHand: baseOnHand(p, v, l), reserved: 0, incoming: 0, outgoing: 0, seq, changedAt: now });
+          locations[locationCode] = { onHand: baseOnHand(p, v, l), seq, changedAt: now };
+          changes.push({ _id: String(seq).padStart(15, '0'), itemNo: no, variantCode: code, locationCode });
         }
+        records.push({ _id: `${no}|${code}`, itemNo: no, variantCode: code, locations });
       }
     }
     await items.insertMany(docs as never[]);
     await stock.insertMany(records as never[]);
+    await stockChanges.insertMany(changes as never[]);
   }
   await h.erp.db.collection<{ _id: string; last: number }>('numberSeries').updateOne({ _id: 'stockChange' }, { $set: { last: seq } }, { upsert: true });
 }

@@ -18,6 +18,7 @@ import {
   QUANTITIES_PER_CALL,
 } from '../shopify/documents/inventory';
 import { readJsonl, type BulkState } from './bulk-operations';
+import { pagesOf } from './pages-of';
 import type { ActivityDeps } from './deps';
 import { ShopDisabledError, withFailureTypes } from './failures';
 import { checkpoint } from './run-guard';
@@ -26,8 +27,12 @@ export type InventoryPlan =
   | { kind: 'none'; reason: string }
   | { kind: 'push'; locations: StockLocation[]; fromSeq: number; toSeq: number; cursorKey: string; full: boolean; scoped: boolean };
 
-/** unsynced: variants never confirmed; changed: variants whose ERP stock changed in the plan's window; all: every linked variant in scope. */
-export type InventoryPhase = 'unsynced' | 'changed' | 'all';
+/**
+ * pending: variants linked (or relinked) since their stock was last confirmed, and those Shopify refused;
+ * changed: variants whose ERP stock changed in the plan's window; all: every linked variant in scope.
+ * (Runs begun before 'pending' was named say 'unsynced': it reads the same set.)
+ */
+export type InventoryPhase = 'pending' | 'changed' | 'all' | 'unsynced';
 
 export interface InventoryCounts {
   /** Variants looked at, per phase (a variant both new and changed is looked at twice, and sent at most once). */
@@ -51,6 +56,13 @@ export interface InventoryStep {
 
 const VARIANTS_PER_PAGE = 250;
 const STOCK_CHANGES_PER_PAGE = 500;
+
+interface VariantPage {
+  links: VariantLink[];
+  /** Where the page after this one starts. */
+  next: string;
+}
+
 const MAX_STALE_ATTEMPTS = 3;
 const NOT_STOCKED = new Set(['INVALID_LOCATION', 'ITEM_NOT_STOCKED_AT_LOCATION']);
 const UNTRACKED = new Set(['NON_MUTABLE_INVENTORY_ITEM']);
@@ -149,18 +161,45 @@ export function createInventoryActivities({ erp, shopify }: ActivityDeps) {
     return failed;
   }
 
-  /** The next page of variants of a phase, and where the page after it starts. */
-  async function variantsOf(step: InventoryStep, after: string | null): Promise<{ links: VariantLink[]; next: string | null }> {
-    if (step.phase === 'changed') {
-      const changed = await erp.stock.changedItems(step.plan.fromSeq, step.plan.toSeq, Number(after ?? 0), STOCK_CHANGES_PER_PAGE);
-      const wanted = new Set(changed.keys.map(itemKeyOf));
-      const links = (await erp.products.variantsOfItems(step.shop, [...new Set(changed.keys.map((k) => k.itemNo))])).filter((v) => wanted.has(itemKeyOf({ itemNo: v.erpItemNo as string, variantCode: v.erpVariantCode })));
-      return { links, next: changed.lastSeq === null ? null : String(changed.lastSeq) };
+  /**
+   * The pages of variants of a phase from `after` on, each found by id except in `all`, which reads
+   * the shop's links once per step: FerretDB reads a whole collection for any other query.
+   */
+  async function* variantPages(step: InventoryStep, after: string | null): AsyncGenerator<VariantPage> {
+    if (step.phase === 'all') {
+      const inScope = (v: VariantLink) => (!step.filters.variantIds || step.filters.variantIds.includes(v.shopifyId)) && (!step.filters.itemNos || step.filters.itemNos.includes(v.erpItemNo as string));
+      for await (const page of pagesOf(erp.products.linkedVariantsAfter(step.shop, after), VARIANTS_PER_PAGE)) {
+        yield { links: page.filter(inScope), next: page[page.length - 1]?._id as string };
+      }
+      return;
     }
-    const links = await erp.products.linkedVariants(step.shop, after, VARIANTS_PER_PAGE, step.phase === 'unsynced');
-    const inScope = links.filter((v) => (!step.filters.variantIds || step.filters.variantIds.includes(v.shopifyId)) && (!step.filters.itemNos || step.filters.itemNos.includes(v.erpItemNo as string)));
-    // Unsynced variants leave that set as they are confirmed: the next page starts after the last one read.
-    return { links: inScope, next: links.length === VARIANTS_PER_PAGE ? (links[links.length - 1]?._id ?? null) : null };
+    if (step.phase === 'changed') {
+      for (let from = Number(after ?? 0); ; ) {
+        const changed = await erp.stock.changedItems(step.plan.fromSeq, step.plan.toSeq, from, STOCK_CHANGES_PER_PAGE);
+        const itemKeys = changed.keys.map(itemKeyOf);
+        const variantIds = await erp.stockTargets.variantIdsOf(step.shop, itemKeys);
+        const links = await erp.products.variantsById(step.shop, [...new Set(itemKeys.flatMap((key) => variantIds.get(key) ?? []))]);
+        // The variant must still stand for the item whose stock changed.
+        const wanted = new Set(itemKeys);
+        const current = [...links.values()].filter((v) => v.erpItemNo && wanted.has(itemKeyOf({ itemNo: v.erpItemNo, variantCode: v.erpVariantCode })));
+        if (changed.lastSeq === null) {
+          yield { links: current, next: String(step.plan.toSeq) };
+          return;
+        }
+        yield { links: current, next: String(changed.lastSeq) };
+        from = changed.lastSeq;
+      }
+    }
+    for (let from = after; ; ) {
+      const pending = await erp.stockTargets.pendingVariants(step.shop, from, VARIANTS_PER_PAGE);
+      if (!pending.length) return;
+      const links = await erp.products.variantsById(step.shop, pending.map((p) => p.variantId));
+      const gone = pending.filter((p) => !links.get(p.variantId)?.erpItemNo).map((p) => p.variantId);
+      await erp.stockTargets.done(step.shop, gone);
+      from = pending[pending.length - 1]?.key as string;
+      yield { links: [...links.values()].filter((v) => v.erpItemNo), next: from };
+      if (pending.length < VARIANTS_PER_PAGE) return;
+    }
   }
 
   return withFailureTypes({
@@ -172,7 +211,9 @@ export function createInventoryActivities({ erp, shopify }: ActivityDeps) {
       const all = (await erp.locations.list(input.shop)).filter((l) => l.active && !l.removedFromShopify && l.stockCalculation !== 'off');
       const locations = input.filters.locations ? all.filter((l) => input.filters.locations?.some((name) => name === l.name || name === l.shopifyId)) : all;
       if (!locations.length) return { kind: 'none', reason: 'no active Shopify location of the shop has a stock calculation (shopsync locations set --shop D --location NAME --stock freeInventory)' };
-      const cursorKey = SyncStateRepository.key(input.shop, 'inventory');
+      // 'ids': the change numbers of this cursor are read through the variants-by-item index that a run
+      // from number 0 builds; a cursor of an earlier version starts again from 0 (one full comparison).
+      const cursorKey = SyncStateRepository.key(input.shop, 'inventory', 'ids');
       const fromSeq = Number((await erp.syncState.cursor(cursorKey)) ?? 0);
       const toSeq = await erp.stock.lastChange();
       const scoped = !!(input.filters.variantIds || input.filters.itemNos || input.filters.locations);
@@ -200,23 +241,28 @@ export function createInventoryActivities({ erp, shopify }: ActivityDeps) {
       const counts: InventoryCounts = { variants: 0, quantitiesSet: 0, skipped: 0, staleRetries: 0, activated: 0, requests: 0 };
       const resumed = (Context.current().info.heartbeatDetails as { after?: string | null } | undefined)?.after;
       let after = resumed !== undefined ? resumed : step.after;
-      for (;;) {
-        await checkpoint({ after });
-        const { links, next } = await variantsOf(step, after);
+      const locationIds = step.plan.locations.map((l) => l.shopifyId);
+      await checkpoint({ after });
+      for await (const { links, next } of variantPages(step, after)) {
         const items = await erp.items.many([...new Set(links.map((l) => l.erpItemNo as string))]);
         const variants: StockVariant[] = [];
+        const passedOver: string[] = [];
         for (const link of links) {
           const item = items.get(link.erpItemNo as string);
-          if (!item || item.type !== 'inventory') continue;
+          if (!item || item.type !== 'inventory') {
+            passedOver.push(link.shopifyId);
+            continue;
+          }
           if (!link.inventoryItemId) {
             await erp.skipped.record(step.shop, 'productVariant', link.shopifyId, 'stock not sent: its inventory item is not known yet (run the products task first)');
             counts.skipped += 1;
+            passedOver.push(link.shopifyId);
             continue;
           }
           variants.push({ variantId: link.shopifyId, inventoryItemId: link.inventoryItemId, itemNo: item._id, variantCode: link.erpVariantCode });
         }
         const stock = await erp.stock.forItems(variants);
-        const confirmed = await erp.shopInventory.confirmed(step.shop, variants.map((v) => v.inventoryItemId));
+        const confirmed = await erp.shopInventory.confirmed(step.shop, variants.map((v) => v.inventoryItemId), locationIds);
         const changes = quantityChanges(variants, step.plan.locations, (v) => stock.get(itemKeyOf(v)) ?? [], confirmed);
         const failed = new Set<string>();
         for (let start = 0; start < changes.length; start += QUANTITIES_PER_CALL) {
@@ -224,12 +270,15 @@ export function createInventoryActivities({ erp, shopify }: ActivityDeps) {
           for (const variant of await sendBatch(client, { ...step, after }, batch, `${step.phase}-${after ?? 'first'}-${start}`, counts, settings.activateUnstockedInventory)) failed.add(variant);
         }
         counts.variants += variants.length;
-        await erp.products.stockSynced(step.shop, variants.filter((v) => !failed.has(v.variantId)).map((v) => v.variantId), new Date());
-        await erp.products.stockUnsynced(step.shop, [...failed]);
+        await erp.stockTargets.remember(step.shop, variants.map((v) => ({ itemKey: itemKeyOf(v), variantId: v.variantId })));
+        await erp.stockTargets.done(step.shop, [...passedOver, ...variants.map((v) => v.variantId).filter((id) => !failed.has(id))]);
+        // Refused ones are sent again by the next run.
+        await erp.stockTargets.markPending(step.shop, [...failed]);
         after = next;
-        if (next === null) return { ...counts, after: null, done: true };
+        await checkpoint({ after });
         if (Date.now() - started >= step.maxMillis) return { ...counts, after, done: false };
       }
+      return { ...counts, after: null, done: true };
     },
 
     /** Starts the bulk query that reads every inventory level of the shop (a full compare). Starting it twice is harmless: it only reads. */

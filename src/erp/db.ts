@@ -16,6 +16,7 @@ import { ShopifyOrderRepository } from './shopify-orders';
 import { ProductLinkRepository } from './shopify-products';
 import { SkippedRecordRepository } from './skipped-records';
 import { StockRepository } from './stock';
+import { StockTargetRepository } from './stock-targets';
 import { SyncStateRepository } from './sync-state';
 
 export interface Erp {
@@ -26,6 +27,7 @@ export interface Erp {
   items: ItemRepository;
   /** ERP stock per item and location, numbered by change. */
   stock: StockRepository;
+  stockTargets: StockTargetRepository;
   /** Quantities last confirmed in Shopify, per shop, inventory item and location. */
   shopInventory: ShopInventoryRepository;
   itemTemplates: ItemTemplateRepository;
@@ -57,6 +59,7 @@ export async function connectErp(uri: string, database: string): Promise<Erp> {
   const db = client.db(database);
   const numbers = new NumberSeries(db);
   const stock = new StockRepository(db);
+  const stockTargets = new StockTargetRepository(db);
   const erp: Erp = {
     client,
     db,
@@ -67,7 +70,8 @@ export async function connectErp(uri: string, database: string): Promise<Erp> {
     shopInventory: new ShopInventoryRepository(db),
     itemTemplates: new ItemTemplateRepository(db),
     pictures: new ItemPictureRepository(db),
-    products: new ProductLinkRepository(db),
+    products: new ProductLinkRepository(db, stockTargets),
+    stockTargets,
     bulkPushes: new BulkPushRepository(db),
     customers: new CustomerRepository(db, numbers),
     numbers,
@@ -85,6 +89,7 @@ export async function connectErp(uri: string, database: string): Promise<Erp> {
     erp.locations.ensureIndexes(),
     erp.items.ensureIndexes(),
     erp.stock.ensureIndexes(),
+    erp.stockTargets.ensureIndexes(),
     erp.pictures.ensureIndexes(),
     erp.shopInventory.ensureIndexes(),
     erp.products.ensureIndexes(),

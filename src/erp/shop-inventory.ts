@@ -14,6 +14,8 @@ export interface ShopInventoryDocument {
   confirmedAt: Date;
 }
 
+/** FerretDB (as built here) looks up at most 500 ids of one `$in` in its `_id` index. */
+const IDS_PER_QUERY = 500;
 const inventoryKey = (shop: string, inventoryItemId: string, locationId: string) => `${shop}|${inventoryItemId}|${locationId}`;
 
 export class ShopInventoryRepository {
@@ -24,13 +26,17 @@ export class ShopInventoryRepository {
   }
 
   async ensureIndexes(): Promise<void> {
-    await this.levels.createIndex({ shop: 1, inventoryItemId: 1 });
+    // Every read is by id.
   }
 
-  /** The confirmed quantities of these inventory items, by `inventoryItemId|locationId`. */
-  async confirmed(shop: string, inventoryItemIds: string[]): Promise<Map<string, number>> {
-    const docs = await this.levels.find({ shop, inventoryItemId: { $in: inventoryItemIds } }).toArray();
-    return new Map(docs.map((doc) => [`${doc.inventoryItemId}|${doc.locationId}`, doc.confirmed]));
+  /** The confirmed quantities of these inventory items at these locations, by `inventoryItemId|locationId`. */
+  async confirmed(shop: string, inventoryItemIds: string[], locationIds: string[]): Promise<Map<string, number>> {
+    const ids = inventoryItemIds.flatMap((item) => locationIds.map((location) => inventoryKey(shop, item, location)));
+    const found = new Map<string, number>();
+    for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
+      for (const doc of await this.levels.find({ _id: { $in: ids.slice(start, start + IDS_PER_QUERY) } }).toArray()) found.set(`${doc.inventoryItemId}|${doc.locationId}`, doc.confirmed);
+    }
+    return found;
   }
 
   async confirm(shop: string, quantities: Array<{ inventoryItemId: string; locationId: string; quantity: number }>): Promise<void> {

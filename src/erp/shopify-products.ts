@@ -1,4 +1,5 @@
 import type { Collection, Db } from 'mongodb';
+import type { StockTargetRepository } from './stock-targets';
 
 /**
  * The link between a Shopify product and an ERP item (the connector's "Shpfy Product"): what the
@@ -48,8 +49,6 @@ export interface VariantLink {
   fieldsHash: string | null;
   /** The prices last sent, for people reading the link. */
   sentPrice: { price: string; compareAtPrice: string | null; cost: string | null } | null;
-  /** When the inventory task last confirmed this variant's stock at every location; absent or null: never (a new link). */
-  stockSyncedAt?: Date | null;
   /** The variant's own picture last sent or read. */
   image?: LinkedImage | null;
 }
@@ -58,12 +57,15 @@ export type NewProductLink = Omit<ProductLink, '_id' | 'lastUpdatedByErp' | 'pro
 export type NewVariantLink = Omit<VariantLink, '_id' | 'priceHash' | 'fieldsHash' | 'sentPrice'>;
 
 const productKey = (shop: string, shopifyId: string) => `${shop}|${shopifyId}`;
+/** FerretDB (as built here) looks up at most 500 ids of one `$in` in its `_id` index. */
+const IDS_PER_QUERY = 500;
 
 export class ProductLinkRepository {
   private readonly products: Collection<ProductLink>;
   private readonly variants: Collection<VariantLink>;
 
-  constructor(db: Db) {
+  /** A variant linked to an item, or linked anew, waits there for the inventory task. */
+  constructor(db: Db, private readonly stockTargets: StockTargetRepository) {
     this.products = db.collection<ProductLink>('shopifyProducts');
     this.variants = db.collection<VariantLink>('shopifyVariants');
   }
@@ -73,7 +75,6 @@ export class ProductLinkRepository {
       this.products.createIndex({ shop: 1, erpItemNo: 1 }),
       this.variants.createIndex({ shop: 1, productId: 1 }),
       this.variants.createIndex({ shop: 1, erpItemNo: 1 }),
-      this.variants.createIndex({ shop: 1, stockSyncedAt: 1 }),
     ]);
   }
 
@@ -114,19 +115,20 @@ export class ProductLinkRepository {
   /** The links of these variants, each found by its id. */
   async variantsById(shop: string, variantIds: string[]): Promise<Map<string, VariantLink>> {
     const found = new Map<string, VariantLink>();
-    for (const id of variantIds) {
-      const link = await this.variants.findOne({ _id: productKey(shop, id) });
-      if (link) found.set(id, link);
+    for (let start = 0; start < variantIds.length; start += IDS_PER_QUERY) {
+      for (const link of await this.variants.find({ _id: { $in: variantIds.slice(start, start + IDS_PER_QUERY).map((id) => productKey(shop, id)) } }).toArray()) found.set(link.shopifyId, link);
     }
     return found;
   }
 
   async saveVariant(variant: NewVariantLink): Promise<void> {
-    await this.variants.updateOne(
+    const before = await this.variants.findOneAndUpdate(
       { _id: productKey(variant.shop, variant.shopifyId) },
       { $set: variant, $setOnInsert: { priceHash: null, fieldsHash: null, sentPrice: null } },
-      { upsert: true },
+      { upsert: true, returnDocument: 'before' },
     );
+    const stockTarget = (link: Pick<VariantLink, 'erpItemNo' | 'erpVariantCode' | 'inventoryItemId'>) => `${link.erpItemNo}|${link.erpVariantCode}|${link.inventoryItemId}`;
+    if (variant.erpItemNo && variant.inventoryItemId && (!before || stockTarget(before) !== stockTarget(variant))) await this.stockTargets.markPending(variant.shop, [variant.shopifyId]);
   }
 
   /**
@@ -173,30 +175,16 @@ export class ProductLinkRepository {
     return this.variants.find({ shop, productId: { $in: productIds } }).sort({ _id: 1 }).toArray();
   }
 
-  /** Linked variants of these ERP items (and variants). */
-  async variantsOfItems(shop: string, itemNos: string[]): Promise<VariantLink[]> {
-    return this.variants.find({ shop, erpItemNo: { $in: itemNos } }).toArray();
-  }
 
-  /** Linked variants in id order, a page at a time; `onlyUnsynced`: those whose stock was never confirmed. */
-  async linkedVariants(shop: string, after: string | null, limit: number, onlyUnsynced: boolean): Promise<VariantLink[]> {
-    const filter = { shop, erpItemNo: { $ne: null }, ...(after === null ? {} : { _id: { $gt: after } }), ...(onlyUnsynced ? { stockSyncedAt: null } : {}) };
-    return this.variants.find(filter).sort({ _id: 1 }).limit(limit).toArray();
-  }
-
-  async stockSynced(shop: string, variantIds: string[], at: Date): Promise<void> {
-    if (variantIds.length) await this.variants.updateMany({ shop, shopifyId: { $in: variantIds } }, { $set: { stockSyncedAt: at } });
+  /** The shop's linked variants after `after`, in id order, from one read of the collection (FerretDB reads it whole for any filter but `_id`). */
+  linkedVariantsAfter(shop: string, after: string | null): AsyncIterable<VariantLink> {
+    return this.variants.find({ shop, erpItemNo: { $ne: null }, ...(after === null ? {} : { _id: { $gt: after } }) }).sort({ _id: 1 }).batchSize(500);
   }
 
   /** Records the picture a product (or variant) now shows, sent by the ERP or read from Shopify. */
   async imageLinked(shop: string, kind: 'product' | 'variant', shopifyId: string, image: LinkedImage): Promise<void> {
     if (kind === 'product') await this.products.updateOne({ _id: productKey(shop, shopifyId) }, { $set: { image } });
     else await this.variants.updateOne({ _id: productKey(shop, shopifyId) }, { $set: { image } });
-  }
-
-  /** Variants whose stock could not be set: the next inventory run sends them again. */
-  async stockUnsynced(shop: string, variantIds: string[]): Promise<void> {
-    if (variantIds.length) await this.variants.updateMany({ shop, shopifyId: { $in: variantIds } }, { $set: { stockSyncedAt: null } });
   }
 
   async variant(shop: string, shopifyId: string): Promise<VariantLink | null> {

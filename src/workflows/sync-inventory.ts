@@ -28,8 +28,8 @@ interface InventoryRunState {
 const COUNTS = ['variants', 'quantitiesSet', 'skipped', 'staleRetries', 'activated', 'requests'] as const;
 
 /**
- * ERP → Shopify stock (the connector's report 30102), changed-only: variants never confirmed, then
- * those whose ERP stock changed since the last push; nothing is read from Shopify first. With
+ * ERP → Shopify stock (the connector's report 30102), changed-only: variants linked since the last
+ * push (or refused then), then those whose ERP stock changed since; nothing is read from Shopify first. With
  * `options.full`, one bulk query reads every level first, and what drifted in Shopify is repaired.
  */
 export async function syncInventory(input: unknown): Promise<SyncInventoryResult> {
@@ -38,7 +38,7 @@ export async function syncInventory(input: unknown): Promise<SyncInventoryResult
     const state: InventoryRunState = run.resumed ?? (await (async () => {
       const plan = await planInventorySync({ shop, filters, options });
       // The first run (no stock change number yet) compares every linked variant once instead of walking every change ever made.
-      const phases: InventoryPhase[] = plan.kind === 'push' && !plan.full && !plan.scoped && plan.fromSeq > 0 ? ['unsynced', 'changed'] : ['all'];
+      const phases: InventoryPhase[] = plan.kind === 'push' && !plan.full && !plan.scoped && plan.fromSeq > 0 ? ['pending', 'changed'] : ['all'];
       return { plan, phases, after: null, cursorMoved: false, totals: { variants: 0, quantitiesSet: 0, skipped: 0, staleRetries: 0, activated: 0, requests: 0, levelsRead: 0 } };
     })());
     const { plan, totals } = state;
