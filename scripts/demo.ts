@@ -142,7 +142,7 @@ async function showLiveStatus(client: ShopSyncClient, admin: EmulatorAdmin): Pro
  * puts it aside and starts afresh rather than leave them stuck. (A real installation upgrades as the
  * README's "Development" section says.)
  */
-const STATE_VERSION = '3'; // 3: the emulator's products carry options and inventory items
+const STATE_VERSION = '4'; // 4: the ERP's stock is one document per item (3: the emulator's products carry options and inventory items)
 const STATE_VERSION_FILE = join(DATA_DIR, 'state-version');
 
 function setAsideOldState(): void {

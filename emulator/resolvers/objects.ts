@@ -451,7 +451,10 @@ export function inventoryLevelConnection(shop: EmulatedShop, entries: Array<{ le
     { id: 'number', inventory_item_id: 'number', inventory_group_id: 'number', created_at: 'date', updated_at: 'date' },
   );
   const sorted = entries.filter(matches).sort((a, b) => a.level.id - b.level.id);
-  return paginate(sorted.map((e) => inventoryLevelObject(shop, e.variant, e.level)), args, (l) => l.id);
+  // Only the page's levels become objects: a location's connection pages through every level of the shop.
+  const page = paginate(sorted, args, (e) => levelGid(e.level, e.variant.inventoryItemId));
+  const nodes = page.nodes.map((e) => inventoryLevelObject(shop, e.variant, e.level));
+  return { ...page, nodes, edges: page.edges.map((edge, index) => ({ cursor: edge.cursor, node: nodes[index] })) };
 }
 
 export function locationObject(shop: EmulatedShop, location: EmulatedLocation) {

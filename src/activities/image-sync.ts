@@ -64,7 +64,10 @@ export function createImageActivities({ erp, shopify }: ActivityDeps) {
   async function page(step: ImageStep, after: string | null) {
     const links = await erp.products.linkedProducts(step.shop, after, PRODUCTS_PER_MEDIA_QUERY, step.filters.itemNos, step.filters.productIds);
     const items = await erp.items.many(links.map((l) => l.erpItemNo as string));
-    const variants = await erp.products.variantsOf(step.shop, links.map((l) => l.shopifyId));
+    // By id when every product knows its variants (FerretDB reads the whole collection for anything else).
+    const variants = links.every((l) => l.variantIds)
+      ? [...(await erp.products.variantsById(step.shop, links.flatMap((l) => l.variantIds ?? []))).values()].sort((a, b) => a._id.localeCompare(b._id))
+      : await erp.products.variantsOf(step.shop, links.map((l) => l.shopifyId));
     const pictures = await erp.pictures.infoOf([...items.keys()]);
     const next = links.length === PRODUCTS_PER_MEDIA_QUERY ? (links[links.length - 1]?._id ?? null) : null;
     return { links: links.filter((l) => withinFilters(l, step.filters)), items, variants, pictures, next };

@@ -68,6 +68,18 @@ describe('inventory', () => {
     assert.deepEqual(await levels(shop.domain, no('A')), { Lyon: 3, Paris: 3 });
   });
 
+  it('sends the stock of a variant linked after the last push on the next ordinary run, even though its stock did not change since', async () => {
+    await erp.items.upsert({ no: no('PAN'), description: 'Pan', unitPrice: '25.00', stock: [{ locationCode: 'EAST', quantity: 9 }, { locationCode: 'WEST', quantity: 1 }] });
+    await erp.items.upsert({ no: no('POT'), description: 'Pot', unitPrice: '28.00', stock: [{ locationCode: 'EAST', quantity: 6 }, { locationCode: 'WEST', quantity: 2 }] });
+    const shop = await stockedShop('inv-pending', [no('PAN')]);
+    await sync(shop.domain);
+    await client.addItems({ shop: shop.domain, items: [no('POT')], wait: true });
+    const next = await sync(shop.domain);
+    assert.equal(next.quantitiesSet, 2);
+    assert.deepEqual(await levels(shop.domain, no('POT')), { Lyon: 6, Paris: 2 });
+    assert.equal((await sync(shop.domain)).requests, 0, 'once confirmed, the new variant is not sent again');
+  });
+
   it('notices a quantity changed in Shopify meanwhile (stale compare), reads it again and sets the ERP value', async () => {
     await erp.items.upsert({ no: no('LAMP'), description: 'Lamp', unitPrice: '20.00', stock: [{ locationCode: 'EAST', quantity: 5 }, { locationCode: 'WEST', quantity: 5 }] });
     const shop = await stockedShop('inv-stale', [no('LAMP')]);

@@ -25,6 +25,8 @@ import { probeFinishSignal } from '../support/test-workflows';
 const OUT = join(__dirname, 'histories');
 const QUEUE = 'capture';
 
+const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('ERROR'), telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' } } } });
   const stack = await startStack({ temporalDynamicConfig: { 'limit.historyCount.suggestContinueAsNew': 60 } });
@@ -96,6 +98,25 @@ async function main(): Promise<void> {
     await productRun('products', 'products-bulk-push', { options: { onlySyncPrices: true } });
     await client.updateShop(products, { syncItem: 'fromShopify', canUpdateShopifyProducts: false });
     await productRun('products', 'products-import');
+
+    // Inventory: a first run (every linked variant), a changed-only run, and a full compare (bulk query, durable wait); then images.
+    await client.runTask({ shop: products, task: 'refreshShopInfo', wait: true });
+    const [firstLocation] = await client.locations.list(products);
+    if (!firstLocation) throw new Error('capture: the products shop has no location');
+    await client.locations.configure(products, firstLocation.name, { stockCalculation: 'freeInventory', locationFilter: '*' });
+    for (const no of boards) await client.erpStore.stock.set(no, null, 'MAIN', { onHand: 5 });
+    await client.updateShop(products, { inventoryTracked: true, syncItemImages: 'toShopify' });
+    const inventoryRun = async (name: string, options?: Record<string, unknown>): Promise<void> => {
+      const run = await client.runTask({ shop: products, task: 'inventory', wait: true, options });
+      keep(name, temporal.workflow.getHandle(run.workflowId));
+    };
+    await inventoryRun('inventory-first');
+    await client.erpStore.stock.set('BOARD-2', null, 'MAIN', { onHand: 3 });
+    await inventoryRun('inventory-changed');
+    await inventoryRun('inventory-full', { full: true });
+    for (const no of boards) await client.erpStore.pictures.set(no, null, ONE_PIXEL_PNG, 'image/png', `${no}.png`);
+    const images = await client.runTask({ shop: products, task: 'images', wait: true });
+    keep('images', temporal.workflow.getHandle(images.workflowId));
 
     // The lock's paths, through the engine's probe task.
     const lockShop = 'capture-lock.myshopify.com';
