@@ -85,7 +85,7 @@ async function main(): Promise<void> {
     const products = 'capture-products.myshopify.com';
     const productsToken = `shpat_${randomBytes(8).toString('hex')}`;
     tokens[tokenEnvName(products)] = productsToken;
-    await admin.createShop({ domain: products, token: productsToken, currencyCode: 'EUR', plan: 'plus', bulkLinesPerSecond: 5 });
+    await admin.createShop({ domain: products, token: productsToken, currencyCode: 'EUR', plan: 'plus', bulkLinesPerSecond: 5, locations: [{ name: 'Main warehouse' }] });
     await client.addShop({ domain: products, allowBackgroundSyncs: false, skuMapping: 'itemNo', syncItem: 'toShopify', canUpdateShopifyProducts: true, productBulkThreshold: 2 });
     const boards = ['BOARD-1', 'BOARD-2', 'BOARD-3'];
     for (const no of boards) await client.erpStore.items.upsert({ no, description: `Board ${no}`, unitPrice: '10.00' });
