@@ -1,4 +1,5 @@
 import type { Collection, Db } from 'mongodb';
+import { IDS_PER_QUERY } from './keys';
 
 /**
  * Per shop, Shopify inventory item and location: the quantity last confirmed in Shopify (by the
@@ -14,8 +15,6 @@ export interface ShopInventoryDocument {
   confirmedAt: Date;
 }
 
-/** FerretDB (as built here) looks up at most 500 ids of one `$in` in its `_id` index. */
-const IDS_PER_QUERY = 500;
 const inventoryKey = (shop: string, inventoryItemId: string, locationId: string) => `${shop}|${inventoryItemId}|${locationId}`;
 
 export class ShopInventoryRepository {

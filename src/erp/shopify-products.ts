@@ -1,5 +1,6 @@
 import type { Collection, Db } from 'mongodb';
 import type { StockTargetRepository } from './stock-targets';
+import { IDS_PER_QUERY } from './keys';
 
 /**
  * The link between a Shopify product and an ERP item (the connector's "Shpfy Product"): what the
@@ -57,8 +58,6 @@ export type NewProductLink = Omit<ProductLink, '_id' | 'lastUpdatedByErp' | 'pro
 export type NewVariantLink = Omit<VariantLink, '_id' | 'priceHash' | 'fieldsHash' | 'sentPrice'>;
 
 const productKey = (shop: string, shopifyId: string) => `${shop}|${shopifyId}`;
-/** FerretDB (as built here) looks up at most 500 ids of one `$in` in its `_id` index. */
-const IDS_PER_QUERY = 500;
 
 export class ProductLinkRepository {
   private readonly products: Collection<ProductLink>;

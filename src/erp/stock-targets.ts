@@ -1,5 +1,5 @@
 import type { Collection, Db } from 'mongodb';
-import { shopKey } from './keys';
+import { IDS_PER_QUERY, shopKey } from './keys';
 
 /**
  * What the inventory task needs to find its work by id, per shop:
@@ -20,7 +20,6 @@ interface ItemVariants {
   variantIds: string[];
 }
 
-const IDS_PER_QUERY = 500;
 
 export class StockTargetRepository {
   private readonly pending: Collection<PendingVariant>;

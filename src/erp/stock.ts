@@ -1,5 +1,6 @@
 import type { Collection, Db } from 'mongodb';
 import type { StockFigures } from '../domain/stock';
+import { IDS_PER_QUERY } from './keys';
 
 /**
  * The ERP's stock of one item (or item variant): its figures per ERP location, in one document, so
@@ -37,7 +38,6 @@ export interface ItemKey {
 
 /** Change numbers as ids that sort and look up as text. */
 const seqKey = (seq: number) => String(seq).padStart(15, '0');
-const IDS_PER_QUERY = 500;
 const NO_FIGURES = { onHand: 0, reserved: 0, incoming: 0, outgoing: 0 };
 
 export class StockRepository {
