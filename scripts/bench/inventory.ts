@@ -6,6 +6,7 @@ import type { SyncInventoryResult } from '../../src/workflows/sync-inventory';
 import type { SyncProductsResult } from '../../src/workflows/sync-products';
 import { fullBucket, LATENCY_MS, startHarness, statsDelta, writeResults, type Harness } from './harness';
 import { baseOnHand, CODES, ERP_LOCATIONS, invItemNo, prepareShop, seedErpCatalog, SHOP_LOCATIONS } from './inventory-setup';
+import { random } from './seeded-random';
 
 /**
  * `npm run bench -- inventory`: the inventory task against the connector's request structure, Plus rate,
@@ -64,18 +65,6 @@ async function verify(h: Harness, shop: string, variants: Changed[]): Promise<vo
       if (shown[location] !== quantity) throw new Error(`${shop}: ${v.sku} shows ${JSON.stringify(shown)}, expected ${JSON.stringify(v.expected)}`);
     }
   }
-}
-
-/** A small deterministic generator (mulberry32), so that every run changes the same variants. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function pick(count: number, total: number, seed: number): number[] {

@@ -1,6 +1,7 @@
 import type { ProductSeed } from '../../emulator/admin-api';
 import type { SeededProduct } from '../../emulator/admin-client';
 import type { Harness } from './harness';
+import { random } from './seeded-random';
 
 /**
  * The products benchmark's catalog: products seeded in the emulator (SKU `<item no>|<variant code>`)
@@ -53,18 +54,6 @@ export async function seedCatalog(h: Harness, shop: string, catalog: Catalog): P
     });
   }
   return seeded;
-}
-
-/** A small deterministic generator (mulberry32), so that every run changes the same variants. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export interface ChangedVariant {

@@ -182,11 +182,8 @@ export function createInventoryActivities({ erp, shopify }: ActivityDeps) {
         // The variant must still stand for the item whose stock changed.
         const wanted = new Set(itemKeys);
         const current = [...links.values()].filter((v) => v.erpItemNo && wanted.has(itemKeyOf({ itemNo: v.erpItemNo, variantCode: v.erpVariantCode })));
-        if (changed.lastSeq === null) {
-          yield { links: current, next: String(step.plan.toSeq) };
-          return;
-        }
-        yield { links: current, next: String(changed.lastSeq) };
+        yield { links: current, next: String(changed.lastSeq ?? step.plan.toSeq) };
+        if (changed.lastSeq === null) return;
         from = changed.lastSeq;
       }
     }

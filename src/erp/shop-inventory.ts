@@ -24,10 +24,6 @@ export class ShopInventoryRepository {
     this.levels = db.collection<ShopInventoryDocument>('shopInventory');
   }
 
-  async ensureIndexes(): Promise<void> {
-    // Every read is by id.
-  }
-
   /** The confirmed quantities of these inventory items at these locations, by `inventoryItemId|locationId`. */
   async confirmed(shop: string, inventoryItemIds: string[], locationIds: string[]): Promise<Map<string, number>> {
     const ids = inventoryItemIds.flatMap((item) => locationIds.map((location) => inventoryKey(shop, item, location)));

@@ -30,10 +30,6 @@ export class StockTargetRepository {
     this.byItem = db.collection<ItemVariants>('stockVariantsByItem');
   }
 
-  async ensureIndexes(): Promise<void> {
-    // Every read is by id, or of the small pending set.
-  }
-
   async markPending(shop: string, variantIds: string[]): Promise<void> {
     if (!variantIds.length) return;
     await this.pending.bulkWrite(

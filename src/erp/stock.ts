@@ -51,10 +51,6 @@ export class StockRepository {
     this.counters = db.collection('numberSeries');
   }
 
-  async ensureIndexes(): Promise<void> {
-    // Every read is by id.
-  }
-
   /** Sets stock figures of an item (or variant) at a location; the change takes the next number. */
   async set(itemNo: string, variantCode: string | null, locationCode: string, figures: Partial<Omit<StockFigures, 'locationCode'>>): Promise<number> {
     if (!/^[A-Za-z0-9_-][A-Za-z0-9 _-]*$/.test(locationCode)) throw new Error(`location code ${JSON.stringify(locationCode)}: letters, digits, spaces, _ and - only`);
