@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { customerAdminRoute } from './admin-customers';
 import { FaultRuleSchema } from './faults';
 import { gid } from './gid';
 import { allInventoryItems, findInventoryItem, isActiveLevel, levelsOf, QUANTITY_NAMES, quantityOf, setLevelQuantity, type StockedItem } from './inventory-store';
@@ -326,6 +327,10 @@ export function handleAdminRequest(state: EmulatorState, method: string, path: s
       const product = findProduct(shop, /^\d+$/.test(id) ? gid('Product', id) : id);
       return product ? { status: 200, body: { product } } : { status: 404, body: { errors: [{ message: `no product ${id} in ${shop.domain}` }] } };
     }
+  }
+  if (sub === 'customers' && path.length <= 4) {
+    const answer = customerAdminRoute(state, shop, method, path[3], body);
+    if (answer) return answer;
   }
   if (sub === 'inventory') {
     // GET …/inventory lists every level; GET …/inventory/<sku> those of one SKU (the admin router sees no query string).

@@ -1,4 +1,5 @@
 import type { ProductSeed } from './admin-api';
+import type { CustomerChange, CustomerSeed, customerView } from './admin-customers';
 import type { EmulatedProduct, MediaStatus } from './commerce';
 import type { FaultRule } from './faults';
 import type { QuantityName } from './inventory-store';
@@ -43,6 +44,8 @@ export interface ProductMediaView {
   /** The variants showing this media. */
   variantIds: string[];
 }
+
+export type CustomerView = ReturnType<typeof customerView>;
 
 /** A typed client for the emulator's admin API, used by tests, benchmarks and the demo. */
 export class EmulatorAdmin {
@@ -96,12 +99,26 @@ export class EmulatorAdmin {
     return (await this.call<{ products: SeededProduct[] }>('POST', `shops/${domain}/products`, { products })).products;
   }
 
-  /** The stored record of a product, by gid or numeric id. */
+  /** Creates customers as customerCreate would (same rules), all or none, without spending the shop's rate limit; in the seeds' order. */
+  async seedCustomers(domain: string, customers: CustomerSeed[]): Promise<CustomerView[]> {
+    return (await this.call<{ customers: CustomerView[] }>('POST', `shops/${domain}/customers`, { customers })).customers;
+  }
+
+  /** Changes a customer as a merchant would in Shopify's admin; its updatedAt moves. */
+  async updateCustomer(domain: string, id: string | number, changes: CustomerChange): Promise<CustomerView> {
+    return (await this.call<{ customer: CustomerView }>('PATCH', `shops/${domain}/customers/${encodeURIComponent(String(id))}`, changes)).customer;
+  }
+
+  async getCustomer(domain: string, id: string | number): Promise<CustomerView> {
+    return (await this.call<{ customer: CustomerView }>('GET', `shops/${domain}/customers/${encodeURIComponent(String(id))}`)).customer;
+  }
+
   /** A product's media in gallery order, with their processing status and the sha256 of their bytes. */
   async getProductMedia(domain: string, id: string | number): Promise<ProductMediaView[]> {
     return (await this.call<{ media: ProductMediaView[] }>('GET', `shops/${domain}/products/${encodeURIComponent(String(id))}/media`)).media;
   }
 
+  /** The stored record of a product, by gid or numeric id. */
   async getProduct(domain: string, id: string | number): Promise<EmulatedProduct> {
     return (await this.call<{ product: EmulatedProduct }>('GET', `shops/${domain}/products/${encodeURIComponent(String(id))}`)).product;
   }

@@ -126,16 +126,30 @@ export interface Address {
   phone: string | null;
 }
 
+/** One of a customer's addresses: a MailingAddress with an id of its own. */
+export interface CustomerAddress extends Address {
+  id: number;
+}
+
 export interface EmulatedCustomer {
   id: number;
+  /** Unique in the shop, compared without case. */
   email: string | null;
+  /** E.164, unique in the shop. */
   phone: string | null;
   firstName: string | null;
   lastName: string | null;
   note: string | null;
+  /** Trimmed, without duplicates, sorted as Shopify answers them. */
   tags: string[];
-  addresses: Address[];
+  taxExempt: boolean;
+  taxExemptions: string[];
+  locale: string;
+  /** In creation order, as addressesV2 lists them. */
+  addresses: CustomerAddress[];
+  defaultAddressId: number | null;
   createdAt: string;
+  /** Moved by every change to the customer or its addresses. */
   updatedAt: string;
 }
 

@@ -12,6 +12,8 @@ export interface SearchTerm {
   comparator: '=' | '>' | '>=' | '<' | '<=';
   values: string[];
   negated: boolean;
+  /** The value was in quotes: a phrase, which a tokenized field matches exactly. */
+  quoted?: boolean;
 }
 
 const TERM = /^(-?)([a-z_]+):(>=|<=|>|<)?(?:'([^']*)'|"([^"]*)"|(\S+))$/;
@@ -59,10 +61,13 @@ function tokenize(query: string): string[] {
 function termOf(token: string): SearchExpression {
   const field = FIELD_TERM.exec(token);
   const term: SearchTerm = field
-    ? { negated: field[1] === '-', field: field[2] as string, comparator: (field[3] ?? '=') as SearchTerm['comparator'], values: (field[4] ?? field[5] ?? field[6] ?? '').split(',') }
+    ? {
+        negated: field[1] === '-', field: field[2] as string, comparator: (field[3] ?? '=') as SearchTerm['comparator'], values: (field[4] ?? field[5] ?? field[6] ?? '').split(','),
+        quoted: field[6] === undefined,
+      }
     : (() => {
         const bare = BARE_TERM.exec(token) as RegExpExecArray;
-        return { negated: bare[1] === '-', field: 'default', comparator: '=' as const, values: [bare[2] ?? bare[3] ?? bare[4] ?? ''] };
+        return { negated: bare[1] === '-', field: 'default', comparator: '=' as const, values: [bare[2] ?? bare[3] ?? bare[4] ?? ''], quoted: bare[4] === undefined };
       })();
   return { kind: 'term', term };
 }
@@ -111,13 +116,44 @@ export function parseSearchExpression(query: string | null | undefined): SearchE
 
 export type FieldValue = string | number | boolean | null | Array<string | number>;
 export type FieldReader<T> = (record: T) => FieldValue;
-export type FieldKinds = Record<string, 'date' | 'number' | 'text'>;
+/** `tokens`: a tokenized field (customers' email), matched by its words unless the value is quoted. */
+export type FieldKind = 'date' | 'number' | 'text' | 'tokens';
+export type FieldKinds = Record<string, FieldKind>;
 
 function termMatches<T>(term: SearchTerm, record: T, fields: Record<string, FieldReader<T>>, kinds: FieldKinds): boolean {
   const value = (fields[term.field] as FieldReader<T>)(record);
-  const kind = kinds[term.field] ?? 'text';
-  const hit = term.values.some((wanted) => compare(value, wanted, term.comparator, kind));
+  const declared = kinds[term.field] ?? 'text';
+  const kind = declared === 'tokens' && term.quoted ? 'text' : declared;
+  const hit = term.values.some((wanted) => (wanted === '*' ? present(value) : compare(value, wanted, term.comparator, kind)));
   return term.negated ? !hit : hit;
+}
+
+/** `field:*` matches the records that have a value there. */
+function present(value: FieldValue): boolean {
+  return Array.isArray(value) ? value.length > 0 : value !== null && value !== '';
+}
+
+/** The expression with each term replaced, e.g. tag_not:x as -tag:x or a value normalised. */
+export function rewriteTerms(expression: SearchExpression | null, rewrite: (term: SearchTerm) => SearchTerm): SearchExpression | null {
+  if (!expression) return null;
+  if (expression.kind === 'term') return { kind: 'term', term: rewrite(expression.term) };
+  if (expression.kind === 'not') return { kind: 'not', operand: rewriteTerms(expression.operand, rewrite) as SearchExpression };
+  return { kind: expression.kind, operands: expression.operands.map((operand) => rewriteTerms(operand, rewrite) as SearchExpression) };
+}
+
+/** tag_not:x is -tag:x (shopify.dev, the products and customers query filters). */
+export function rewriteTagNot(expression: SearchExpression | null): SearchExpression | null {
+  return rewriteTerms(expression, (term) => (term.field === 'tag_not' ? { ...term, field: 'tag', negated: !term.negated } : term));
+}
+
+const tokensOf = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/** The wanted words appear, in order and next to each other, among the value's words ("gmail.com" in bo@gmail.com). */
+function tokensMatch(text: string, wanted: string): boolean {
+  const have = tokensOf(text);
+  const want = tokensOf(wanted);
+  if (want.length === 0) return false;
+  return have.some((_, start) => want.every((word, offset) => have[start + offset] === word));
 }
 
 function checkFields(terms: SearchTerm[], fields: Record<string, unknown>): void {
@@ -153,9 +189,10 @@ export function expressionMatcher<T>(expression: SearchExpression | null, fields
   return (record) => test(expression, record);
 }
 
-function compare(value: FieldValue, wanted: string, comparator: SearchTerm['comparator'], kind: 'date' | 'number' | 'text'): boolean {
+function compare(value: FieldValue, wanted: string, comparator: SearchTerm['comparator'], kind: FieldKind): boolean {
   if (value === null) return false;
   if (Array.isArray(value)) return value.some((item) => compare(item, wanted, comparator, kind));
+  if (kind === 'tokens') return String(value).toLowerCase() === wanted.toLowerCase() || tokensMatch(String(value), wanted);
   if (kind === 'date' || kind === 'number') {
     const left = kind === 'date' ? Date.parse(String(value)) : Number(value);
     const right = kind === 'date' ? (wanted === 'now' ? Date.now() : Date.parse(wanted)) : Number(wanted);

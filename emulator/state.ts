@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { LeakyBucket, PLAN_RESTORE_RATES, DEFAULT_BUCKET_SECONDS, type PlanName } from './bucket';
 import { BulkOperations, DEFAULT_BULK_LINES_PER_SECOND } from './bulk-operations';
 import type { EmulatedBalanceTransaction, EmulatedCustomer, EmulatedOrder, EmulatedPayout, EmulatedProduct } from './commerce';
+import { upgradeStoredCustomer } from './customers-store';
 import { FaultRuleSchema, type FaultRule } from './faults';
 import { DEFAULT_MEDIA_PROCESSING_MS, ShopMedia, type StoredMedia } from './media-store';
 import { StagedUploads } from './staged-uploads';
@@ -234,6 +235,7 @@ export class EmulatorState {
         stagedUploads: new StagedUploads(),
         bulkOperations: new BulkOperations(),
       } as EmulatedShop;
+      for (const customer of shop.customers) upgradeStoredCustomer(customer, () => this.nextId(shop));
       this.shops.set(shop.domain, shop);
     }
   }

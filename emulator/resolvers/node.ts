@@ -1,3 +1,4 @@
+import { findCustomer, parseAddressGid } from '../customers-store';
 import { findOrder } from './orders';
 import { parseGid } from '../gid';
 import { findInventoryItem, findLevelByGid, findLocation } from '../inventory-store';
@@ -5,7 +6,8 @@ import { findProduct, findVariant } from '../products-store';
 import type { EmulatedShop } from '../state';
 import type { ResolverModule } from './context';
 import { mediaImageObject } from './media';
-import { customerObject, inventoryItemObject, inventoryLevelObject, locationObject, orderObject, productObject, variantObject } from './objects';
+import { customerAddressObject, customerObject } from './customer-objects';
+import { inventoryItemObject, inventoryLevelObject, locationObject, orderObject, productObject, variantObject } from './objects';
 
 /** node(id:) and nodes(ids:): any object the emulator keeps, found by the type its gid names. */
 const BY_TYPE: Record<string, (shop: EmulatedShop, id: string) => unknown> = {
@@ -38,8 +40,13 @@ const BY_TYPE: Record<string, (shop: EmulatedShop, id: string) => unknown> = {
     return file ? mediaImageObject(shop, file) : null;
   },
   Customer: (shop, id) => {
-    const customer = shop.customers.find((c) => c.id === parseGid(id, 'Customer'));
-    return customer ? customerObject(customer) : null;
+    const customer = findCustomer(shop, id);
+    return customer ? customerObject(shop, customer) : null;
+  },
+  MailingAddress: (shop, id) => {
+    const numeric = parseAddressGid(id);
+    const address = shop.customers.flatMap((c) => c.addresses).find((a) => a.id === numeric);
+    return address ? customerAddressObject(address) : null;
   },
 };
 

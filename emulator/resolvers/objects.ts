@@ -1,4 +1,5 @@
-import { cents, money, type Address, type EmulatedCustomer, type EmulatedFulfillmentOrder, type EmulatedInventoryLevel, type EmulatedLineItem, type EmulatedOrder, type EmulatedProduct, type EmulatedProductOption, type EmulatedVariant } from '../commerce';
+import { addressView } from '../addresses';
+import { cents, money, type Address, type EmulatedFulfillmentOrder, type EmulatedInventoryLevel, type EmulatedLineItem, type EmulatedOrder, type EmulatedProduct, type EmulatedProductOption, type EmulatedVariant } from '../commerce';
 import { gid, parseGid } from '../gid';
 import { deactivationBlocker, isActiveLevel, isQuantityName, levelGid, quantityOf, QUANTITY_NAMES, visibleLevels } from '../inventory-store';
 import { expressionMatcher, parseSearchExpression } from '../search-query';
@@ -6,6 +7,7 @@ import type { EmulatedLocation, EmulatedShop } from '../state';
 import { paginate, type ConnectionArgs } from './connection';
 import { mediaImageObject, productMediaConnection, readyImages, variantMediaConnection } from './media';
 import { ShopifyGraphQLError } from './context';
+import { customerObject } from './customer-objects';
 
 /** How the emulator's records look through the Admin API: one builder per object type. */
 
@@ -18,9 +20,7 @@ export function moneyBag(amount: string, order: Pick<EmulatedOrder, 'currencyCod
 }
 
 export function addressObject(address: Address | null) {
-  if (!address) return null;
-  const name = [address.firstName, address.lastName].filter(Boolean).join(' ') || null;
-  return { ...address, countryCodeV2: address.countryCode, country: address.countryCode, name, formatted: [] };
+  return address ? addressView(address) : null;
 }
 
 function productOf(shop: EmulatedShop, variant: EmulatedVariant): EmulatedProduct | undefined {
@@ -148,28 +148,6 @@ export function productObject(shop: EmulatedShop, product: EmulatedProduct) {
     },
     featuredImage: () => readyImages(shop, shop.media.ofProduct(product.id))[0] ?? null,
     images: (args: ConnectionArgs) => paginate(readyImages(shop, shop.media.ofProduct(product.id)), args, (image) => image.id),
-  };
-}
-
-export function customerObject(customer: EmulatedCustomer) {
-  const displayName = [customer.firstName, customer.lastName].filter(Boolean).join(' ') || customer.email || customer.phone || '';
-  return {
-    __typename: 'Customer',
-    id: gid('Customer', customer.id),
-    legacyResourceId: String(customer.id),
-    email: customer.email,
-    phone: customer.phone,
-    firstName: customer.firstName,
-    lastName: customer.lastName,
-    displayName,
-    note: customer.note,
-    tags: customer.tags,
-    createdAt: customer.createdAt,
-    updatedAt: customer.updatedAt,
-    defaultAddress: addressObject(customer.addresses[0] ?? null),
-    addresses: (args: { first?: number }) => customer.addresses.slice(0, args.first ?? 250).map(addressObject),
-    defaultEmailAddress: customer.email ? { emailAddress: customer.email } : null,
-    defaultPhoneNumber: customer.phone ? { phoneNumber: customer.phone } : null,
   };
 }
 
@@ -322,7 +300,7 @@ export function orderObject(shop: EmulatedShop, order: EmulatedOrder) {
     billingAddress: addressObject(order.billingAddress),
     shippingAddress: addressObject(order.shippingAddress),
     displayAddress: addressObject(order.shippingAddress ?? order.billingAddress),
-    customer: customer ? customerObject(customer) : null,
+    customer: customer ? customerObject(shop, customer) : null,
     displayFinancialStatus: status,
     displayFulfillmentStatus: fulfillmentStatus(order),
     fullyPaid: totals.paid - totals.refunded >= totals.total || status === 'PAID',

@@ -4,7 +4,9 @@ import { matcher, parseSearchQuery } from '../search-query';
 import type { EmulatedShop, EmulatorState } from '../state';
 import { paginate, type ConnectionArgs } from './connection';
 import type { ResolverModule } from './context';
-import { createCustomer, toAddress, validateCustomer, type CustomerFields } from './customers';
+import { toAddress } from '../addresses';
+import { applyCustomer, customerByEmail, findCustomer, planCustomer, type CustomerInput } from '../customers-store';
+import { createCustomer, validateCustomer } from './customers';
 import { financialStatus, fulfillmentStatus, orderObject, orderTotals } from './objects';
 import { userError, type UserError } from './user-errors';
 
@@ -13,7 +15,7 @@ type MoneyBagInput = { shopMoney: { amount: string; currencyCode: string } };
 interface OrderCreateInput {
   lineItems?: Array<{ variantId?: string; productId?: string; title?: string; sku?: string; quantity: number; priceSet?: MoneyBagInput; giftCard?: boolean; requiresShipping?: boolean; vendor?: string; variantTitle?: string }>;
   customerId?: string;
-  customer?: { toAssociate?: { id?: string; email?: string }; toUpsert?: CustomerFields & { id?: string } };
+  customer?: { toAssociate?: { id?: string; email?: string }; toUpsert?: CustomerInput & { id?: string } };
   email?: string;
   phone?: string;
   currency?: string;
@@ -103,7 +105,7 @@ function validateOrder(shop: EmulatedShop, input: OrderCreateInput): UserError[]
   }
   if (input.customer?.toUpsert && !input.customer.toUpsert.id) {
     const upsert = input.customer.toUpsert;
-    const existing = upsert.email ? shop.customers.find((c) => c.email?.toLowerCase() === upsert.email?.toLowerCase()) : undefined;
+    const existing = upsert.email ? customerByEmail(shop, upsert.email) : undefined;
     if (!existing) errors.push(...validateCustomer(shop, upsert, ['order', 'customer', 'toUpsert']));
   }
   return errors;
@@ -113,13 +115,14 @@ function resolveCustomer(shop: EmulatedShop, state: EmulatorState, input: OrderC
   if (input.customerId) return parseGid(input.customerId, 'Customer') ?? null;
   const associate = input.customer?.toAssociate;
   if (associate?.id) return parseGid(associate.id, 'Customer') ?? null;
-  if (associate?.email) return shop.customers.find((c) => c.email?.toLowerCase() === associate.email?.toLowerCase())?.id ?? null;
+  if (associate?.email) return customerByEmail(shop, associate.email)?.id ?? null;
   const upsert = input.customer?.toUpsert;
   if (!upsert) return null;
-  const existing = upsert.id ? shop.customers.find((c) => c.id === parseGid(upsert.id, 'Customer')) : shop.customers.find((c) => upsert.email && c.email?.toLowerCase() === upsert.email.toLowerCase());
+  const existing = upsert.id ? findCustomer(shop, upsert.id) : upsert.email ? customerByEmail(shop, upsert.email) : undefined;
   if (existing) {
-    Object.assign(existing, Object.fromEntries(Object.entries({ firstName: upsert.firstName, lastName: upsert.lastName, phone: upsert.phone }).filter(([, v]) => v !== undefined)));
-    existing.updatedAt = state.now();
+    // The known customer's names and phone follow the order; a change Shopify would refuse (a taken phone) is left out.
+    const planned = planCustomer(shop, { firstName: upsert.firstName, lastName: upsert.lastName, phone: upsert.phone }, existing);
+    if ('plan' in planned) applyCustomer(shop, state, existing, planned.plan);
     return existing.id;
   }
   return createCustomer(shop, state, upsert).id;

@@ -15,7 +15,7 @@ import {
   setSelection,
   touch,
 } from '../products-store';
-import { expressionMatcher, parseSearchExpression, type FieldKinds, type FieldReader, type SearchExpression } from '../search-query';
+import { expressionMatcher, parseSearchExpression, rewriteTagNot, type FieldKinds, type FieldReader } from '../search-query';
 import type { EmulatedShop, EmulatorState } from '../state';
 import type { ConnectionArgs } from './connection';
 import { ShopifyGraphQLError, type ResolverModule } from './context';
@@ -23,7 +23,7 @@ import { productObject, variantObject } from './objects';
 import { addProductMedia, applyProductFiles, checkCreateMedia, type CreateMediaInput } from './media-inputs';
 import { planProductSet, productFieldsOf, resolveHandle, type ProductFieldsInput, type ProductSetInput, type ProductSetPlan } from './product-inputs';
 import { variantMutations } from './product-variants';
-import { sortedPage, type SortValue } from './sorted-page';
+import { sortedPage, sortKeyOf, type SortValue } from './sorted-page';
 import { userError, type UserError } from './user-errors';
 
 const PRODUCT_SORTS: Record<string, (p: EmulatedProduct) => SortValue> = {
@@ -44,22 +44,8 @@ const VARIANT_SORTS: Record<string, (v: EmulatedVariant) => SortValue> = {
   POSITION: (v) => v.position,
 };
 
-function sortKeyOf<T>(sorts: Record<string, (record: T) => SortValue>, key: unknown): (record: T) => SortValue {
-  const sort = sorts[typeof key === 'string' ? key : 'ID'];
-  if (!sort) throw new ShopifyGraphQLError(`The emulator does not implement sortKey ${String(key)}`, 'NOT_IMPLEMENTED');
-  return sort;
-}
-
 const words = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 const DATE_AND_ID: FieldKinds = { updated_at: 'date', created_at: 'date', id: 'number', variant_id: 'number', product_id: 'number', price: 'number' };
-
-/** tag_not:x is -tag:x (shopify.dev, products query filters). */
-function rewriteTagNot(expression: SearchExpression | null): SearchExpression | null {
-  if (!expression) return null;
-  if (expression.kind === 'term') return expression.term.field === 'tag_not' ? { kind: 'term', term: { ...expression.term, field: 'tag', negated: !expression.term.negated } } : expression;
-  if (expression.kind === 'not') return { kind: 'not', operand: rewriteTagNot(expression.operand) as SearchExpression };
-  return { kind: expression.kind, operands: expression.operands.map((operand) => rewriteTagNot(operand) as SearchExpression) };
-}
 
 /** The `products` query filters of shopify.dev that the emulator's records can answer. */
 const PRODUCT_FIELDS: Record<string, FieldReader<EmulatedProduct>> = {

@@ -46,3 +46,10 @@ export function sortedPage<T extends { id: number }, O>(records: T[], args: Conn
     pageInfo: { ...page.pageInfo, hasPreviousPage: page.pageInfo.hasPreviousPage || (!!args.after && list.length < positioned.length) },
   };
 }
+
+/** The sort of a `sortKey` argument (ID when absent); a key the emulator does not sort by is an error, not a silent ID sort. */
+export function sortKeyOf<T>(sorts: Record<string, (record: T) => SortValue>, key: unknown): (record: T) => SortValue {
+  const sort = sorts[typeof key === 'string' ? key : 'ID'];
+  if (!sort) throw new ShopifyGraphQLError(`The emulator does not implement sortKey ${String(key)}`, 'NOT_IMPLEMENTED');
+  return sort;
+}
