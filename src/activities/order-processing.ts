@@ -4,7 +4,6 @@ import type { ShopifyOrder } from '../domain/order';
 import { buildSalesDocument, documentNumberFromOrderName, DocumentBuildError } from '../domain/sales-document';
 import type { ShopSettings } from '../domain/shop-settings';
 import type { OrderFilters } from '../erp/shopify-orders';
-import { shopKey } from '../erp/keys';
 import { DocumentNumberTakenError } from '../erp/sales-documents';
 import {
   DOCUMENT_NO_ATTRIBUTE,
@@ -26,21 +25,16 @@ class OrderProblem extends Error {}
 
 export function createOrderProcessingActivities(deps: ActivityDeps) {
   const { erp, shopify } = deps;
-  const db = erp.db;
 
   async function linkCustomerMirror(shop: string, order: ShopifyOrder, customerNo: string | null, error: string | null): Promise<void> {
     if (!order.customer) return;
-    await db.collection('shopifyCustomers').updateOne(
-      { _id: shopKey(shop, order.customer.shopifyId) as never },
-      { $set: { shop, shopifyId: order.customer.shopifyId, email: order.customer.email, phone: order.customer.phone, displayName: [order.customer.firstName, order.customer.lastName].filter(Boolean).join(' '), erpCustomerNo: customerNo, error: error ? { message: error, at: new Date() } : null } },
-      { upsert: true },
-    );
+    const { shopifyId, email, phone, firstName, lastName } = order.customer;
+    await erp.shopifyCustomers.recordSighting(shop, { shopifyId, email, phone, displayName: [firstName, lastName].filter(Boolean).join(' ') }, customerNo, error);
   }
 
   async function linkedCustomer(shop: string, order: ShopifyOrder): Promise<string | undefined> {
     if (!order.customer) return undefined;
-    const doc = await db.collection('shopifyCustomers').findOne({ _id: shopKey(shop, order.customer.shopifyId) as never });
-    return (doc?.erpCustomerNo as string | null | undefined) ?? undefined;
+    return (await erp.shopifyCustomers.get(shop, order.customer.shopifyId))?.erpCustomerNo ?? undefined;
   }
 
   async function recordVariant(shop: string, line: ShopifyOrder['lines'][number], item: ItemRef | null, error: string | null): Promise<void> {

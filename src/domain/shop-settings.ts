@@ -66,6 +66,8 @@ export const ShopSettingsSchema = z
     customerMappingType: z.enum(['byEmailPhone', 'byBillToInfo', 'defaultCustomer']).default('byEmailPhone'),
     autoCreateUnknownCustomers: z.boolean().default(false),
     customerTemplateCode: code,
+    /** Customer templates per country (ISO code → template), for customers created from Shopify; others use customerTemplateCode. */
+    customerTemplatesByCountry: z.record(z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as FR'), z.string().min(1).max(20)).default({}),
     defaultCustomerNo: code,
     shopifyCanUpdateCustomers: z.boolean().default(false),
     canUpdateShopifyCustomers: z.boolean().default(false),

@@ -2,61 +2,138 @@ import type { Collection, Db } from 'mongodb';
 import type { CustomerLookups, NewCustomer } from '../domain/customer-mapping';
 import { phoneDigits } from '../domain/customer-mapping';
 import type { OrderAddress } from '../domain/order';
+import { isDuplicateKey } from './keys';
 import type { NumberSeries } from './number-series';
 
 /** An ERP customer (company-wide master data). E-mail and phone are also kept normalised for lookups. */
 export interface CustomerDocument {
   _id: string;
   name: string;
+  name2: string | null;
+  contact: string | null;
   email: string | null;
   emailLower: string | null;
   phone: string | null;
   phoneDigits: string | null;
   address: OrderAddress | null;
+  /** The county as the shop's countySource says: the province code or its name. */
+  county: string | null;
   templateCode: string | null;
   blocked: boolean;
   createdFrom: string | null;
+  changedAt: Date;
+}
+
+export interface CustomerFields {
+  name: string;
+  name2?: string | null;
+  contact?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  address?: OrderAddress | null;
+  county?: string | null;
+  blocked?: boolean;
+}
+
+/**
+ * A lookup key (`email|…`, `phone|…`, `origin|…`) and the customer it finds. FerretDB reads a whole
+ * collection for any filter but `_id`, so e-mail and phone lookups go through these, by `_id`. A key
+ * is a hint: the customer is read and checked, and a stale key (the e-mail changed) is dropped.
+ */
+interface CustomerKey {
+  _id: string;
+  customerNo: string;
+}
+
+/** Bumped when the keys' form changes (2: phones keyed by their last nine digits). */
+const KEYS_BUILT = 'built|2';
+
+const emailKey = (emailLower: string) => `email|${emailLower}`;
+const phoneKey = (digits: string) => `phone|${digits}`;
+const originKey = (origin: string) => `origin|${origin}`;
+
+function normalised(fields: CustomerFields) {
+  const email = fields.email?.trim() || null;
+  return {
+    name: fields.name.slice(0, 100),
+    name2: fields.name2?.slice(0, 50) ?? null,
+    contact: fields.contact?.slice(0, 100) ?? null,
+    email,
+    emailLower: email?.toLowerCase() ?? null,
+    phone: fields.phone ?? null,
+    phoneDigits: phoneDigits(fields.phone) ?? null,
+    address: fields.address ?? null,
+    county: fields.county ?? null,
+  };
 }
 
 export class CustomerRepository implements CustomerLookups {
   private readonly customers: Collection<CustomerDocument>;
+  private readonly keys: Collection<CustomerKey>;
 
   constructor(db: Db, private readonly numbers: NumberSeries) {
     this.customers = db.collection<CustomerDocument>('customers');
+    this.keys = db.collection<CustomerKey>('customerKeys');
   }
 
+  /** Builds the lookup keys of customers stored before the keys existed (once per database). */
   async ensureIndexes(): Promise<void> {
-    await Promise.all([this.customers.createIndex({ emailLower: 1 }), this.customers.createIndex({ phoneDigits: 1 })]);
+    if (await this.keys.findOne({ _id: KEYS_BUILT })) return;
+    for await (const customer of this.customers.find({}, { projection: { email: 1, phone: 1 } })) {
+      await this.customers.updateOne({ _id: customer._id }, { $set: { emailLower: customer.email?.toLowerCase() ?? null, phoneDigits: phoneDigits(customer.phone) ?? null } });
+      await this.writeKeys({ _id: customer._id, emailLower: customer.email?.toLowerCase() ?? null, phoneDigits: phoneDigits(customer.phone) ?? null });
+    }
+    await this.keys.updateOne({ _id: KEYS_BUILT }, { $set: { customerNo: '' } }, { upsert: true });
   }
 
-  async upsert(no: string, fields: { name: string; email?: string; phone?: string; address?: OrderAddress; blocked?: boolean }): Promise<void> {
+  private async writeKeys(customer: Pick<CustomerDocument, '_id' | 'emailLower' | 'phoneDigits'>): Promise<void> {
+    const keys = [customer.emailLower ? emailKey(customer.emailLower) : null, customer.phoneDigits ? phoneKey(customer.phoneDigits) : null].filter((key): key is string => key !== null);
+    // The first customer with an e-mail keeps it, as the connector takes the first match.
+    await Promise.all(keys.map((key) => this.keys.updateOne({ _id: key }, { $setOnInsert: { customerNo: customer._id } }, { upsert: true })));
+  }
+
+  /** Creates or replaces a customer under its number (ERP data entry, the demo, tests). */
+  async upsert(no: string, fields: CustomerFields): Promise<void> {
     await this.customers.replaceOne(
       { _id: no },
-      {
-        name: fields.name,
-        email: fields.email ?? null,
-        emailLower: fields.email?.toLowerCase() ?? null,
-        phone: fields.phone ?? null,
-        phoneDigits: phoneDigits(fields.phone) ?? null,
-        address: fields.address ?? null,
-        templateCode: null,
-        blocked: fields.blocked ?? false,
-        createdFrom: null,
-      },
+      { ...normalised(fields), templateCode: null, blocked: fields.blocked ?? false, createdFrom: null, changedAt: new Date() },
       { upsert: true },
     );
+    await this.writeKeys({ _id: no, ...normalised(fields) });
+  }
+
+  /** Changes some fields of a customer (Shopify updating the ERP, or a merchant's edit). */
+  async update(no: string, fields: CustomerFields): Promise<void> {
+    const values = normalised(fields);
+    await this.customers.updateOne({ _id: no }, { $set: { ...values, ...(fields.blocked === undefined ? {} : { blocked: fields.blocked }), changedAt: new Date() } });
+    await this.writeKeys({ _id: no, ...values });
   }
 
   async get(no: string): Promise<CustomerDocument | null> {
     return this.customers.findOne({ _id: no });
   }
 
+  async byNos(nos: string[]): Promise<Map<string, CustomerDocument>> {
+    if (!nos.length) return new Map();
+    const found = await this.customers.find({ _id: { $in: nos } }).toArray();
+    return new Map(found.map((customer) => [customer._id, customer]));
+  }
+
+  private async byKey(key: string, stillMatches: (customer: CustomerDocument) => boolean): Promise<string | undefined> {
+    const hint = await this.keys.findOne({ _id: key });
+    if (!hint) return undefined;
+    const customer = await this.get(hint.customerNo);
+    if (customer && stillMatches(customer)) return customer._id;
+    await this.keys.deleteOne({ _id: key, customerNo: hint.customerNo });
+    return undefined;
+  }
+
   async byEmail(emailLower: string): Promise<string | undefined> {
-    return (await this.customers.findOne({ emailLower }, { sort: { _id: 1 } }))?._id;
+    return this.byKey(emailKey(emailLower), (customer) => customer.emailLower === emailLower);
   }
 
   async byPhoneDigits(digits: string): Promise<string | undefined> {
-    return (await this.customers.findOne({ phoneDigits: digits }, { sort: { _id: 1 } }))?._id;
+    return this.byKey(phoneKey(digits), (customer) => phoneDigits(customer.phone) === digits);
   }
 
   async byAddress(address: OrderAddress): Promise<string | undefined> {
@@ -68,21 +145,31 @@ export class CustomerRepository implements CustomerLookups {
     return found?._id;
   }
 
-  /** Creates a customer from a Shopify buyer. Lookups by e-mail, phone or address find it on a retry. */
-  async create(customer: NewCustomer, createdFrom: string): Promise<string> {
-    const no = await this.numbers.next('customers', 'C', 6);
-    await this.customers.insertOne({
-      _id: no,
-      name: customer.name.slice(0, 100),
-      email: customer.email,
-      emailLower: customer.email?.toLowerCase() ?? null,
-      phone: customer.phone,
-      phoneDigits: phoneDigits(customer.phone) ?? null,
-      address: customer.address,
-      templateCode: customer.templateCode,
-      blocked: false,
-      createdFrom,
-    });
+  /**
+   * Creates a customer from a Shopify buyer, once per origin (a Shopify customer, an order): the
+   * number is claimed under the origin's key before the customer is written, so a retry after a crash
+   * anywhere in between writes the same customer under the same number.
+   */
+  async create(customer: NewCustomer & Partial<CustomerFields>, origin: string): Promise<string> {
+    const claimed = await this.keys.findOne({ _id: originKey(origin) });
+    let no = claimed?.customerNo;
+    if (!no) {
+      const candidate = await this.numbers.next('customers', 'C', 6);
+      try {
+        await this.keys.insertOne({ _id: originKey(origin), customerNo: candidate });
+        no = candidate;
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        no = (await this.keys.findOne({ _id: originKey(origin) }))?.customerNo ?? candidate;
+      }
+    }
+    const values = normalised({ ...customer, email: customer.email, phone: customer.phone, address: customer.address });
+    await this.customers.updateOne(
+      { _id: no },
+      { $setOnInsert: { ...values, templateCode: customer.templateCode, blocked: false, createdFrom: origin, changedAt: new Date() } },
+      { upsert: true },
+    );
+    await this.writeKeys({ _id: no, ...values });
     return no;
   }
 }

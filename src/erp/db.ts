@@ -12,6 +12,7 @@ import { SalesDocumentRepository } from './sales-documents';
 import { ShopInventoryRepository } from './shop-inventory';
 import { ShopLockRepository } from './shop-locks';
 import { ShopRepository } from './shop-repository';
+import { ShopifyCustomerRepository } from './shopify-customers';
 import { ShopifyOrderRepository } from './shopify-orders';
 import { ProductLinkRepository } from './shopify-products';
 import { SkippedRecordRepository } from './skipped-records';
@@ -37,6 +38,8 @@ export interface Erp {
   products: ProductLinkRepository;
   bulkPushes: BulkPushRepository;
   customers: CustomerRepository;
+  /** Shopify customers per shop and their links to ERP customers. */
+  shopifyCustomers: ShopifyCustomerRepository;
   numbers: NumberSeries;
   orders: ShopifyOrderRepository;
   salesDocuments: SalesDocumentRepository;
@@ -74,6 +77,7 @@ export async function connectErp(uri: string, database: string): Promise<Erp> {
     stockTargets,
     bulkPushes: new BulkPushRepository(db),
     customers: new CustomerRepository(db, numbers),
+    shopifyCustomers: new ShopifyCustomerRepository(db),
     numbers,
     orders: new ShopifyOrderRepository(db),
     salesDocuments: new SalesDocumentRepository(db),

@@ -58,13 +58,14 @@ describe('item mapping by the SKU rules', () => {
 describe('customer mapping', () => {
   const lookups = (found: Partial<Record<'email' | 'phone' | 'address', string>>): CustomerLookups => ({
     byEmail: async (email) => (email === 'ada@example.com' ? found.email : undefined),
-    byPhoneDigits: async (digits) => (digits === '33612345678' ? found.phone : undefined),
+    byPhoneDigits: async (digits) => (digits === '612345678' ? found.phone : undefined),
     byAddress: async () => found.address,
   });
   const settings = (extra: Record<string, unknown> = {}) => parseShopSettings({ domain: 'a.myshopify.com', ...extra });
 
   it('normalises phone numbers to their digits', () => {
-    assert.equal(phoneDigits('+33 (0)6 12 34 56 78'), '330612345678');
+    assert.equal(phoneDigits('+33 (0)6 12 34 56 78'), '612345678');
+    assert.equal(phoneDigits('+1 (613) 555-1212'), '135551212', 'the last nine digits');
     assert.equal(phoneDigits('06 12 34 56 78'), '612345678');
     assert.equal(phoneDigits('123'), undefined);
   });
