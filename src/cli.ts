@@ -1,5 +1,6 @@
 import { InvalidRunRequestError, ShopSyncClient, TaskRunFailedError } from './client';
 import { UsageError } from './cli/args';
+import { customersCommand, CUSTOMERS_HELP } from './cli/customers';
 import { locationsCommand, LOCATIONS_HELP } from './cli/locations';
 import { productsCommand, PRODUCTS_HELP } from './cli/products';
 import { ordersCommand, RECORDS_HELP, shipmentsCommand } from './cli/records';
@@ -21,6 +22,7 @@ Usage: shopsync <command> [--help]
   runs ...        show or cancel a run                              (shopsync runs --help)
   lock <shop>     who holds the shop's lock, who waits; lock break  (shopsync lock --help)
   products add    create Shopify products from ERP items            (shopsync products --help)
+  customers add   create Shopify customers from ERP customers       (shopsync customers --help)
   locations ...   a location's stock calculation and ERP filter     (shopsync locations --help)
   shipments retry send errored shipments again                      (shopsync shipments --help)
   orders resolve-conflict   accept an order edited after processing (shopsync orders --help)
@@ -43,6 +45,7 @@ async function main(argv: string[]): Promise<void> {
     runs: RUNS_HELP,
     lock: RUNS_HELP,
     products: PRODUCTS_HELP,
+    customers: CUSTOMERS_HELP,
     locations: LOCATIONS_HELP,
     shipments: RECORDS_HELP,
     orders: RECORDS_HELP,
@@ -61,6 +64,7 @@ async function main(argv: string[]): Promise<void> {
     if (command === 'lock') return await lockCommand(client, rest, out);
     if (command === 'locations') return await locationsCommand(client, rest, out);
     if (command === 'products') return await productsCommand(client, rest, out);
+    if (command === 'customers') return await customersCommand(client, rest, out);
     if (command === 'shipments') return await shipmentsCommand(client, rest, out);
     if (command === 'orders') return await ordersCommand(client, rest, out);
     const added = await client.setup();

@@ -191,6 +191,11 @@ export class ShopSyncClient {
     return this.runTask({ shop: request.shop, task: 'addItems', filters, wait: request.wait, onProgress: request.onProgress });
   }
 
+  /** "Add customers to Shopify": the named ERP customers become Shopify customers (an e-mail is required). */
+  async addCustomers(request: { shop: string; customerNos: string[]; wait?: boolean; onProgress?: RunTaskRequest['onProgress'] }): Promise<TaskRun> {
+    return this.runTask({ shop: request.shop, task: 'addCustomers', filters: { customerNos: request.customerNos }, wait: request.wait, onProgress: request.onProgress });
+  }
+
   async getRun(workflowId: string, runId?: string): Promise<RunDetails | undefined> {
     return this.runs.get(workflowId, runId);
   }

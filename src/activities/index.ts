@@ -1,5 +1,7 @@
 import { createAddItemsActivities } from './add-items';
 import { createBulkOperationActivities } from './bulk-operations';
+import { createCustomerExportActivities } from './customer-export';
+import { createCustomerImportActivities } from './customer-import';
 import type { ActivityDeps } from './deps';
 import { createOrderImportActivities } from './order-import';
 import { createOrderProcessingActivities } from './order-processing';
@@ -34,6 +36,8 @@ export function createActivities(deps: ActivityDeps) {
     ...createAddItemsActivities(deps),
     ...createInventoryActivities(deps),
     ...createImageActivities(deps),
+    ...createCustomerImportActivities(deps),
+    ...createCustomerExportActivities(deps),
   };
 }
 

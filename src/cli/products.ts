@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { ShopSyncClient } from '../client';
 import { describeProgress } from '../workflows/progress';
 import { UsageError } from './args';
+import { printRun } from './run';
 
 export const PRODUCTS_HELP = `Usage:
   shopsync products add --shop <domain> (--item <item no>... | --all-unlinked) [--wait]
@@ -22,8 +23,5 @@ export async function productsCommand(client: ShopSyncClient, argv: string[], ou
   const items = values['all-unlinked'] ? 'allUnlinked' : values.item;
   if (!items || (values['all-unlinked'] && values.item)) throw new UsageError('give either --item <item no> (one or more) or --all-unlinked');
   const run = await client.addItems({ shop: values.shop, items, wait: values.wait, onProgress: (progress) => out(`  … ${describeProgress(progress)}`) });
-  out(`${run.joined ? 'Joined' : 'Started'} addItems for ${values.shop}: workflow ${run.workflowId} (run ${run.runId})`);
-  if (!('result' in run)) out(`Running in the background. Follow it with: shopsync runs show ${run.workflowId}`);
-  if (run.webUiUrl) out(`Web UI: ${run.webUiUrl}`);
-  if ('result' in run) out(`Result: ${JSON.stringify(run.result)}`);
+  printRun(run, 'addItems', values.shop, out);
 }

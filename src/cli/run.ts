@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { ShopSyncClient } from '../client';
+import type { ShopSyncClient, TaskRun } from '../client';
 import { isTaskKey, TASK_KEYS, TASKS } from '../domain/tasks';
 import { describeProgress } from '../workflows/progress';
 import { parseJsonObject, requirePositional, UsageError } from './args';
@@ -39,7 +39,12 @@ export async function runCommand(client: ShopSyncClient, argv: string[], out: (l
     options: parseJsonObject(values.options, '--options'),
   });
   if (values.json) return out(JSON.stringify(run, null, 2));
-  out(`${run.joined ? 'Joined' : 'Started'} ${task} for ${values.shop}: workflow ${run.workflowId} (run ${run.runId})`);
+  printRun(run, task, values.shop, out);
+}
+
+/** What every command that starts a run prints: started or joined, where to follow it, the result when it waited. */
+export function printRun(run: TaskRun, task: string, shop: string, out: (line: string) => void): void {
+  out(`${run.joined ? 'Joined' : 'Started'} ${task} for ${shop}: workflow ${run.workflowId} (run ${run.runId})`);
   if (!('result' in run)) out(`Running in the background. Follow it with: shopsync runs show ${run.workflowId}`);
   if (run.webUiUrl) out(`Web UI: ${run.webUiUrl}`);
   if ('result' in run) out(`Result: ${JSON.stringify(run.result)}`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AddCustomersFilters, CustomerFilters, CustomerOptions } from './customer-filters';
 import { OrderImportFilters, OrderImportOptions } from './order-filters';
 import { ImageFilters } from './image-filters';
 import { InventoryFilters, InventoryOptions } from './inventory-filters';
@@ -74,6 +75,11 @@ export const TASKS = {
   },
   inventory: task('syncInventory', 'send the stock of linked variants to Shopify: what changed since the last push, compare-and-set', InventoryFilters, InventoryOptions),
   images: task('syncImages', 'item pictures to product and variant images by content hash, or Shopify images into item pictures', ImageFilters, NoOptions),
+  customers: task('syncCustomers', 'import customers changed in Shopify and map them to ERP customers; send changed linked ERP customers when the shop says so', CustomerFilters, CustomerOptions),
+  addCustomers: {
+    ...task('addCustomersToShopify', 'create Shopify customers from ERP customers and link them (an e-mail is required)', AddCustomersFilters, NoOptions),
+    input: taskInputSchema(AddCustomersFilters, NoOptions).required({ filters: true }),
+  },
   payments: task('syncPayments', 'import Shopify Payments payouts and balance transactions', NoFilters, NoOptions),
 } satisfies Record<string, TaskDefinition>;
 

@@ -22,6 +22,11 @@ export class SkippedRecordRepository {
     await this.records.updateOne({ _id: `${shop}|${recordType}|${recordId}` }, { $set: { shop, recordType, recordId, reason, at: new Date() } }, { upsert: true });
   }
 
+  /** The record went through after all: it no longer needs attention. */
+  async clear(shop: string, recordType: string, recordId: string): Promise<void> {
+    await this.records.deleteOne({ _id: `${shop}|${recordType}|${recordId}` });
+  }
+
   async list(shop: string): Promise<SkippedRecord[]> {
     return this.records.find({ shop }).sort({ at: -1 }).toArray();
   }

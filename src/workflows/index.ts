@@ -1,8 +1,10 @@
+export { addCustomersToShopify } from './add-customers';
 export { addItemsToShopify } from './add-items';
 export { createSalesDocuments } from './create-sales-documents';
 export { postSalesDocuments, postSalesInvoices } from './post-documents';
 export { refreshShopInfo } from './refresh-shop-info';
 export { shopLock } from './shop-lock';
+export { syncCustomers } from './sync-customers';
 export { syncImages } from './sync-images';
 export { syncInventory } from './sync-inventory';
 export { syncOrders } from './sync-orders';

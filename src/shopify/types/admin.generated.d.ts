@@ -41,6 +41,28 @@ export type BaselineOrderLinesQuery = { order?: AdminTypes.Maybe<{ lineItems: { 
         & { variant?: AdminTypes.Maybe<Pick<AdminTypes.ProductVariant, 'id' | 'barcode'>>, originalUnitPriceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }, totalDiscountSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> } }
       )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } }> };
 
+export type BaselineCustomerIdsQueryVariables = AdminTypes.Exact<{
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+  query?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type BaselineCustomerIdsQuery = { customers: { edges: Array<(
+      Pick<AdminTypes.CustomerEdge, 'cursor'>
+      & { node: Pick<AdminTypes.Customer, 'id' | 'updatedAt'> }
+    )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage'> } };
+
+export type BaselineCustomerQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  addresses: AdminTypes.Scalars['Int']['input'];
+}>;
+
+
+export type BaselineCustomerQuery = { customer?: AdminTypes.Maybe<(
+    Pick<AdminTypes.Customer, 'id' | 'firstName' | 'lastName' | 'note' | 'tags' | 'taxExempt' | 'createdAt' | 'updatedAt'>
+    & { defaultEmailAddress?: AdminTypes.Maybe<Pick<AdminTypes.CustomerEmailAddress, 'emailAddress'>>, defaultPhoneNumber?: AdminTypes.Maybe<Pick<AdminTypes.CustomerPhoneNumber, 'phoneNumber'>>, defaultAddress?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'id' | 'firstName' | 'lastName' | 'company' | 'address1' | 'address2' | 'city' | 'zip' | 'province' | 'provinceCode' | 'countryCodeV2' | 'phone'>>, addresses: Array<Pick<AdminTypes.MailingAddress, 'id' | 'firstName' | 'lastName' | 'company' | 'address1' | 'address2' | 'city' | 'zip' | 'province' | 'provinceCode' | 'countryCodeV2' | 'phone'>> }
+  )> };
+
 export type BaselineLocationLevelsQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
   after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
@@ -135,6 +157,65 @@ export type RunningBulkMutationsQueryVariables = AdminTypes.Exact<{ [key: string
 
 
 export type RunningBulkMutationsQuery = { bulkOperations: { nodes: Array<Pick<AdminTypes.BulkOperation, 'id' | 'status' | 'errorCode' | 'objectCount' | 'url' | 'partialDataUrl' | 'completedAt' | 'createdAt'>> } };
+
+export type CustomerAddressFieldsFragment = Pick<AdminTypes.MailingAddress, 'id' | 'firstName' | 'lastName' | 'company' | 'address1' | 'address2' | 'city' | 'zip' | 'province' | 'provinceCode' | 'countryCodeV2' | 'phone'>;
+
+export type CustomerFieldsFragment = (
+  Pick<AdminTypes.Customer, 'id' | 'firstName' | 'lastName' | 'note' | 'tags' | 'taxExempt' | 'createdAt' | 'updatedAt'>
+  & { defaultEmailAddress?: AdminTypes.Maybe<Pick<AdminTypes.CustomerEmailAddress, 'emailAddress'>>, defaultPhoneNumber?: AdminTypes.Maybe<Pick<AdminTypes.CustomerPhoneNumber, 'phoneNumber'>>, defaultAddress?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'id' | 'firstName' | 'lastName' | 'company' | 'address1' | 'address2' | 'city' | 'zip' | 'province' | 'provinceCode' | 'countryCodeV2' | 'phone'>>, addresses: Array<Pick<AdminTypes.MailingAddress, 'id' | 'firstName' | 'lastName' | 'company' | 'address1' | 'address2' | 'city' | 'zip' | 'province' | 'provinceCode' | 'countryCodeV2' | 'phone'>> }
+);
+
+export type CustomersPageQueryVariables = AdminTypes.Exact<{
+  first: AdminTypes.Scalars['Int']['input'];
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+  query?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+  addresses: AdminTypes.Scalars['Int']['input'];
+}>;
+
+
+export type CustomersPageQuery = { customers: { nodes: Array<(
+      Pick<AdminTypes.Customer, 'id' | 'firstName' | 'lastName' | 'note' | 'tags' | 'taxExempt' | 'createdAt' | 'updatedAt'>
+      & { defaultEmailAddress?: AdminTypes.Maybe<Pick<AdminTypes.CustomerEmailAddress, 'emailAddress'>>, defaultPhoneNumber?: AdminTypes.Maybe<Pick<AdminTypes.CustomerPhoneNumber, 'phoneNumber'>>, defaultAddress?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'id' | 'firstName' | 'lastName' | 'company' | 'address1' | 'address2' | 'city' | 'zip' | 'province' | 'provinceCode' | 'countryCodeV2' | 'phone'>>, addresses: Array<Pick<AdminTypes.MailingAddress, 'id' | 'firstName' | 'lastName' | 'company' | 'address1' | 'address2' | 'city' | 'zip' | 'province' | 'provinceCode' | 'countryCodeV2' | 'phone'>> }
+    )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } };
+
+export type CustomersMatchingQueryVariables = AdminTypes.Exact<{
+  query: AdminTypes.Scalars['String']['input'];
+}>;
+
+
+export type CustomersMatchingQuery = { customers: { nodes: Array<(
+      Pick<AdminTypes.Customer, 'id' | 'createdAt'>
+      & { defaultEmailAddress?: AdminTypes.Maybe<Pick<AdminTypes.CustomerEmailAddress, 'emailAddress'>>, defaultPhoneNumber?: AdminTypes.Maybe<Pick<AdminTypes.CustomerPhoneNumber, 'phoneNumber'>> }
+    )> } };
+
+export type CustomerSetMutationVariables = AdminTypes.Exact<{
+  input: AdminTypes.CustomerSetInput;
+  identifier?: AdminTypes.InputMaybe<AdminTypes.CustomerSetIdentifiers>;
+  addresses: AdminTypes.Scalars['Int']['input'];
+}>;
+
+
+export type CustomerSetMutation = { customerSet?: AdminTypes.Maybe<{ customer?: AdminTypes.Maybe<(
+      Pick<AdminTypes.Customer, 'id' | 'firstName' | 'lastName' | 'note' | 'tags' | 'taxExempt' | 'createdAt' | 'updatedAt'>
+      & { defaultEmailAddress?: AdminTypes.Maybe<Pick<AdminTypes.CustomerEmailAddress, 'emailAddress'>>, defaultPhoneNumber?: AdminTypes.Maybe<Pick<AdminTypes.CustomerPhoneNumber, 'phoneNumber'>>, defaultAddress?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'id' | 'firstName' | 'lastName' | 'company' | 'address1' | 'address2' | 'city' | 'zip' | 'province' | 'provinceCode' | 'countryCodeV2' | 'phone'>>, addresses: Array<Pick<AdminTypes.MailingAddress, 'id' | 'firstName' | 'lastName' | 'company' | 'address1' | 'address2' | 'city' | 'zip' | 'province' | 'provinceCode' | 'countryCodeV2' | 'phone'>> }
+    )>, userErrors: Array<Pick<AdminTypes.CustomerSetUserError, 'field' | 'message' | 'code'>> }> };
+
+export type CustomerAddressUpdateMutationVariables = AdminTypes.Exact<{
+  customerId: AdminTypes.Scalars['ID']['input'];
+  addressId: AdminTypes.Scalars['ID']['input'];
+  address: AdminTypes.MailingAddressInput;
+}>;
+
+
+export type CustomerAddressUpdateMutation = { customerAddressUpdate?: AdminTypes.Maybe<{ address?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'id'>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
+export type CustomerAddressCreateMutationVariables = AdminTypes.Exact<{
+  customerId: AdminTypes.Scalars['ID']['input'];
+  address: AdminTypes.MailingAddressInput;
+}>;
+
+
+export type CustomerAddressCreateMutation = { customerAddressCreate?: AdminTypes.Maybe<{ address?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'id'>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
 
 export type OrderFulfillmentStateQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
@@ -480,12 +561,16 @@ interface GeneratedQueryTypes {
   "#graphql\n  query BaselineOrdersToImport($after: String, $query: String) {\n    orders(first: 25, after: $after, query: $query) {\n      nodes { id name createdAt updatedAt closed displayFinancialStatus displayFulfillmentStatus tags totalPriceSet { shopMoney { amount } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": {return: BaselineOrdersToImportQuery, variables: BaselineOrdersToImportQueryVariables},
   "#graphql\n  query BaselineOrderHeader($id: ID!) {\n    order(id: $id) { ...OrderHeaderFields }\n  }\n  #graphql\n  fragment OrderHeaderFields on Order {\n    id\n    name\n    createdAt\n    updatedAt\n    closed\n    cancelledAt\n    test\n    email\n    phone\n    currencyCode\n    presentmentCurrencyCode\n    taxesIncluded\n    displayFinancialStatus\n    displayFulfillmentStatus\n    sourceName\n    tags\n    note\n    poNumber\n    customAttributes { key value }\n    channelInformation { channelDefinition { handle } }\n    customer { id email phone firstName lastName }\n    billingAddress { firstName lastName company address1 address2 city zip provinceCode countryCodeV2 phone }\n    shippingAddress { firstName lastName company address1 address2 city zip provinceCode countryCodeV2 phone }\n    subtotalPriceSet { shopMoney { amount } presentmentMoney { amount } }\n    totalShippingPriceSet { shopMoney { amount } presentmentMoney { amount } }\n    totalDiscountsSet { shopMoney { amount } presentmentMoney { amount } }\n    cartDiscountAmountSet { shopMoney { amount } presentmentMoney { amount } }\n    totalTaxSet { shopMoney { amount } presentmentMoney { amount } }\n    totalPriceSet { shopMoney { amount } presentmentMoney { amount } }\n    shippingLines(first: 2) {\n      nodes { title code originalPriceSet { shopMoney { amount } presentmentMoney { amount } } }\n    }\n    transactions(first: 3) {\n      id kind status gateway amountSet { shopMoney { amount } presentmentMoney { amount } }\n    }\n  }\n\n": {return: BaselineOrderHeaderQuery, variables: BaselineOrderHeaderQueryVariables},
   "#graphql\n  query BaselineOrderLines($id: ID!, $after: String) {\n    order(id: $id) {\n      lineItems(first: 10, after: $after) {\n        nodes { ...OrderLineFields }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n  #graphql\n  fragment OrderLineFields on LineItem {\n    id\n    sku\n    title\n    quantity\n    currentQuantity\n    isGiftCard\n    requiresShipping\n    variant { id barcode }\n    originalUnitPriceSet { shopMoney { amount } presentmentMoney { amount } }\n    totalDiscountSet { shopMoney { amount } presentmentMoney { amount } }\n  }\n\n": {return: BaselineOrderLinesQuery, variables: BaselineOrderLinesQueryVariables},
+  "#graphql\n  query BaselineCustomerIds($after: String, $query: String) {\n    customers(first: 200, after: $after, query: $query) {\n      edges { cursor node { id updatedAt } }\n      pageInfo { hasNextPage }\n    }\n  }\n": {return: BaselineCustomerIdsQuery, variables: BaselineCustomerIdsQueryVariables},
+  "#graphql\n  query BaselineCustomer($id: ID!, $addresses: Int!) {\n    customer(id: $id) { ...CustomerFields }\n  }\n  #graphql\n  fragment CustomerFields on Customer {\n    id\n    firstName\n    lastName\n    defaultEmailAddress { emailAddress }\n    defaultPhoneNumber { phoneNumber }\n    note\n    tags\n    taxExempt\n    createdAt\n    updatedAt\n    defaultAddress { ...CustomerAddressFields }\n    addresses(first: $addresses) { ...CustomerAddressFields }\n  }\n  #graphql\n  fragment CustomerAddressFields on MailingAddress {\n    id\n    firstName\n    lastName\n    company\n    address1\n    address2\n    city\n    zip\n    province\n    provinceCode\n    countryCodeV2\n    phone\n  }\n\n\n": {return: BaselineCustomerQuery, variables: BaselineCustomerQueryVariables},
   "#graphql\n  query BaselineLocationLevels($id: ID!, $after: String) {\n    location(id: $id) {\n      inventoryLevels(first: 100, after: $after) {\n        edges { cursor node { id quantities(names: [\"available\"]) { name quantity } item { id variant { id product { id } } } } }\n        pageInfo { hasNextPage }\n      }\n    }\n  }\n": {return: BaselineLocationLevelsQuery, variables: BaselineLocationLevelsQueryVariables},
   "#graphql\n  query BaselineProductIds($after: String, $query: String) {\n    products(first: 200, after: $after, query: $query) {\n      edges { cursor node { id updatedAt } }\n      pageInfo { hasNextPage }\n    }\n  }\n": {return: BaselineProductIdsQuery, variables: BaselineProductIdsQueryVariables},
   "#graphql\n  query BaselineProduct($id: ID!) {\n    product(id: $id) {\n      ...ProductFields\n      variants(first: 100) { nodes { id } }\n    }\n  }\n  #graphql\n  fragment ProductFields on Product {\n    id\n    title\n    handle\n    status\n    vendor\n    productType\n    tags\n    descriptionHtml\n    isGiftCard\n    updatedAt\n  }\n\n": {return: BaselineProductQuery, variables: BaselineProductQueryVariables},
   "#graphql\n  query BaselineVariant($id: ID!) {\n    productVariant(id: $id) { ...VariantFields }\n  }\n  #graphql\n  fragment VariantFields on ProductVariant {\n    id\n    title\n    sku\n    barcode\n    price\n    compareAtPrice\n    taxable\n    inventoryPolicy\n    updatedAt\n    selectedOptions { name value }\n    inventoryItem {\n      id\n      tracked\n      unitCost { amount }\n      measurement { weight { unit value } }\n    }\n  }\n\n": {return: BaselineVariantQuery, variables: BaselineVariantQueryVariables},
   "#graphql\n  query BulkOperationStatus($id: ID!) {\n    bulkOperation(id: $id) { ...BulkOperationFields }\n  }\n  #graphql\n  fragment BulkOperationFields on BulkOperation {\n    id\n    status\n    errorCode\n    objectCount\n    url\n    partialDataUrl\n    completedAt\n    createdAt\n  }\n\n": {return: BulkOperationStatusQuery, variables: BulkOperationStatusQueryVariables},
   "#graphql\n  query RunningBulkMutations {\n    bulkOperations(first: 5, query: \"operation_type:mutation AND (status:created OR status:running)\") {\n      nodes { ...BulkOperationFields }\n    }\n  }\n  #graphql\n  fragment BulkOperationFields on BulkOperation {\n    id\n    status\n    errorCode\n    objectCount\n    url\n    partialDataUrl\n    completedAt\n    createdAt\n  }\n\n": {return: RunningBulkMutationsQuery, variables: RunningBulkMutationsQueryVariables},
+  "#graphql\n  query CustomersPage($first: Int!, $after: String, $query: String, $addresses: Int!) {\n    customers(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {\n      nodes { ...CustomerFields }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n  #graphql\n  fragment CustomerFields on Customer {\n    id\n    firstName\n    lastName\n    defaultEmailAddress { emailAddress }\n    defaultPhoneNumber { phoneNumber }\n    note\n    tags\n    taxExempt\n    createdAt\n    updatedAt\n    defaultAddress { ...CustomerAddressFields }\n    addresses(first: $addresses) { ...CustomerAddressFields }\n  }\n  #graphql\n  fragment CustomerAddressFields on MailingAddress {\n    id\n    firstName\n    lastName\n    company\n    address1\n    address2\n    city\n    zip\n    province\n    provinceCode\n    countryCodeV2\n    phone\n  }\n\n\n": {return: CustomersPageQuery, variables: CustomersPageQueryVariables},
+  "#graphql\n  query CustomersMatching($query: String!) {\n    customers(first: 5, query: $query) {\n      nodes { id createdAt defaultEmailAddress { emailAddress } defaultPhoneNumber { phoneNumber } }\n    }\n  }\n": {return: CustomersMatchingQuery, variables: CustomersMatchingQueryVariables},
   "#graphql\n  query OrderFulfillmentState($id: ID!) {\n    order(id: $id) {\n      id\n      fulfillmentOrders(first: 5) {\n        nodes {\n          id\n          status\n          assignedLocation { location { id } }\n          lineItems(first: 25) {\n            nodes { id remainingQuantity lineItem { id } }\n          }\n        }\n      }\n      fulfillments(first: 5) {\n        id\n        createdAt\n        status\n        fulfillmentLineItems(first: 25) {\n          nodes { quantity lineItem { id } }\n        }\n      }\n    }\n  }\n": {return: OrderFulfillmentStateQuery, variables: OrderFulfillmentStateQueryVariables},
   "#graphql\n  query InventoryLevelsOfItems($ids: [ID!]!, $locations: Int!) {\n    nodes(ids: $ids) {\n      ... on InventoryItem {\n        id\n        tracked\n        inventoryLevels(first: $locations) {\n          nodes { location { id } quantities(names: [\"available\"]) { name quantity } }\n        }\n      }\n    }\n  }\n": {return: InventoryLevelsOfItemsQuery, variables: InventoryLevelsOfItemsQueryVariables},
   "#graphql\n  query ProductsMedia($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Product {\n        id\n        media(first: 10) {\n          nodes { id status ... on MediaImage { image { url } } }\n        }\n        variants(first: 10) {\n          nodes {\n            id\n            media(first: 1) { nodes { id status ... on MediaImage { image { url } } } }\n          }\n        }\n      }\n    }\n  }\n": {return: ProductsMediaQuery, variables: ProductsMediaQueryVariables},
@@ -504,6 +589,9 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation BaselineSetQuantities($input: InventorySetQuantitiesInput!, $key: String!) {\n    inventorySetQuantities(input: $input) @idempotent(key: $key) {\n      inventoryAdjustmentGroup { id }\n      userErrors { field message code }\n    }\n  }\n": {return: BaselineSetQuantitiesMutation, variables: BaselineSetQuantitiesMutationVariables},
   "#graphql\n  mutation StagedUploadsCreate($input: [StagedUploadInput!]!) {\n    stagedUploadsCreate(input: $input) {\n      stagedTargets { url resourceUrl parameters { name value } }\n      userErrors { field message }\n    }\n  }\n": {return: StagedUploadsCreateMutation, variables: StagedUploadsCreateMutationVariables},
   "#graphql\n  mutation BulkOperationRunMutation($mutation: String!, $stagedUploadPath: String!, $clientIdentifier: String) {\n    bulkOperationRunMutation(mutation: $mutation, stagedUploadPath: $stagedUploadPath, clientIdentifier: $clientIdentifier) {\n      bulkOperation { id status }\n      userErrors { field message code }\n    }\n  }\n": {return: BulkOperationRunMutationMutation, variables: BulkOperationRunMutationMutationVariables},
+  "#graphql\n  mutation CustomerSet($input: CustomerSetInput!, $identifier: CustomerSetIdentifiers, $addresses: Int!) {\n    customerSet(input: $input, identifier: $identifier) {\n      customer { ...CustomerFields }\n      userErrors { field message code }\n    }\n  }\n  #graphql\n  fragment CustomerFields on Customer {\n    id\n    firstName\n    lastName\n    defaultEmailAddress { emailAddress }\n    defaultPhoneNumber { phoneNumber }\n    note\n    tags\n    taxExempt\n    createdAt\n    updatedAt\n    defaultAddress { ...CustomerAddressFields }\n    addresses(first: $addresses) { ...CustomerAddressFields }\n  }\n  #graphql\n  fragment CustomerAddressFields on MailingAddress {\n    id\n    firstName\n    lastName\n    company\n    address1\n    address2\n    city\n    zip\n    province\n    provinceCode\n    countryCodeV2\n    phone\n  }\n\n\n": {return: CustomerSetMutation, variables: CustomerSetMutationVariables},
+  "#graphql\n  mutation CustomerAddressUpdate($customerId: ID!, $addressId: ID!, $address: MailingAddressInput!) {\n    customerAddressUpdate(customerId: $customerId, addressId: $addressId, address: $address, setAsDefault: true) {\n      address { id }\n      userErrors { field message }\n    }\n  }\n": {return: CustomerAddressUpdateMutation, variables: CustomerAddressUpdateMutationVariables},
+  "#graphql\n  mutation CustomerAddressCreate($customerId: ID!, $address: MailingAddressInput!) {\n    customerAddressCreate(customerId: $customerId, address: $address, setAsDefault: true) {\n      address { id }\n      userErrors { field message }\n    }\n  }\n": {return: CustomerAddressCreateMutation, variables: CustomerAddressCreateMutationVariables},
   "#graphql\n  mutation FulfillmentCreate($fulfillment: FulfillmentInput!) {\n    fulfillmentCreate(fulfillment: $fulfillment) {\n      fulfillment { id status }\n      userErrors { field message }\n    }\n  }\n": {return: FulfillmentCreateMutation, variables: FulfillmentCreateMutationVariables},
   "#graphql\n  mutation InventorySetQuantities($input: InventorySetQuantitiesInput!, $key: String!) {\n    inventorySetQuantities(input: $input) @idempotent(key: $key) {\n      inventoryAdjustmentGroup { id }\n      userErrors { field message code }\n    }\n  }\n": {return: InventorySetQuantitiesMutation, variables: InventorySetQuantitiesMutationVariables},
   "#graphql\n  mutation InventoryActivate($inventoryItemId: ID!, $locationId: ID!, $available: Int, $key: String!) {\n    inventoryActivate(inventoryItemId: $inventoryItemId, locationId: $locationId, available: $available) @idempotent(key: $key) {\n      inventoryLevel { id }\n      userErrors { field message }\n    }\n  }\n": {return: InventoryActivateMutation, variables: InventoryActivateMutationVariables},
