@@ -148,28 +148,38 @@ export class CustomerRepository implements CustomerLookups {
   /**
    * Creates a customer from a Shopify buyer, once per origin (a Shopify customer, an order): the
    * number is claimed under the origin's key before the customer is written, so a retry after a crash
-   * anywhere in between writes the same customer under the same number.
+   * anywhere in between writes the same customer under the same number. A number someone else's
+   * customer already has (the counter is not trusted to be atomic on every store) is replaced by the next.
    */
   async create(customer: NewCustomer & Partial<CustomerFields>, origin: string): Promise<string> {
-    const claimed = await this.keys.findOne({ _id: originKey(origin) });
-    let no = claimed?.customerNo;
-    if (!no) {
-      const candidate = await this.numbers.next('customers', 'C', 6);
+    const values = normalised({ ...customer, email: customer.email, phone: customer.phone, address: customer.address });
+    let no = await this.claim(origin);
+    for (;;) {
       try {
-        await this.keys.insertOne({ _id: originKey(origin), customerNo: candidate });
-        no = candidate;
+        await this.customers.insertOne({ _id: no, ...values, templateCode: customer.templateCode, blocked: false, createdFrom: origin, changedAt: new Date() });
+        break;
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
-        no = (await this.keys.findOne({ _id: originKey(origin) }))?.customerNo ?? candidate;
+        if ((await this.get(no))?.createdFrom === origin) break; // written by an earlier attempt
+        no = await this.numbers.next('customers', 'C', 6);
+        await this.keys.updateOne({ _id: originKey(origin) }, { $set: { customerNo: no } });
       }
     }
-    const values = normalised({ ...customer, email: customer.email, phone: customer.phone, address: customer.address });
-    await this.customers.updateOne(
-      { _id: no },
-      { $setOnInsert: { ...values, templateCode: customer.templateCode, blocked: false, createdFrom: origin, changedAt: new Date() } },
-      { upsert: true },
-    );
     await this.writeKeys({ _id: no, ...values });
     return no;
+  }
+
+  /** The number an origin's customer has or gets. */
+  private async claim(origin: string): Promise<string> {
+    const claimed = await this.keys.findOne({ _id: originKey(origin) });
+    if (claimed) return claimed.customerNo;
+    const candidate = await this.numbers.next('customers', 'C', 6);
+    try {
+      await this.keys.insertOne({ _id: originKey(origin), customerNo: candidate });
+      return candidate;
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      return (await this.keys.findOne({ _id: originKey(origin) }))?.customerNo ?? candidate;
+    }
   }
 }
