@@ -11,6 +11,7 @@ import { configureShopifyTransport } from '../../src/shopify/transport';
 import { createSyncWorker, type SyncWorker } from '../../src/worker';
 import { startStack, type Stack } from '../stack';
 import { createBaselineActivities } from './baseline';
+import { createCustomerBaselineActivities } from './customers-baseline';
 import { createInventoryBaselineActivities } from './inventory-baseline';
 import { createProductBaselineActivities } from './products-baseline';
 
@@ -51,7 +52,7 @@ export async function startHarness(database: string): Promise<Harness> {
       config,
       workflowsPath: require.resolve('./workflows'),
       tokens: new EnvAndFileTokenSource(undefined, tokens),
-      extraActivities: (deps) => ({ ...createBaselineActivities(deps), ...createProductBaselineActivities(deps), ...createInventoryBaselineActivities(deps) }),
+      extraActivities: (deps) => ({ ...createBaselineActivities(deps), ...createProductBaselineActivities(deps), ...createInventoryBaselineActivities(deps), ...createCustomerBaselineActivities(deps) }),
     });
     const running = worker.run();
     const connection = await Connection.connect({ address: config.temporalAddress });

@@ -1,4 +1,5 @@
 import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { benchCustomers } from './customers';
 import { benchInventory } from './inventory';
 import { benchOrdersImport } from './orders-import';
 import { benchProducts } from './products';
@@ -12,6 +13,7 @@ const BENCHMARKS: Record<string, () => Promise<boolean>> = {
   'orders-import': benchOrdersImport,
   products: benchProducts,
   inventory: benchInventory,
+  customers: benchCustomers,
 };
 
 async function main(): Promise<void> {

@@ -2,6 +2,7 @@ import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import { TASKS } from '../../src/domain/tasks';
 import { runTask } from '../../src/workflows/run-task';
 import type { BaselineActivities } from './baseline';
+import type { CustomerBaselineActivities } from './customers-baseline';
 import type { InventoryBaselineActivities } from './inventory-baseline';
 import type { ProductBaselineActivities } from './products-baseline';
 
@@ -94,4 +95,23 @@ export async function baselineSyncInventory(input: { shop: string }): Promise<{ 
     await inventoryBaseline.baselineForgetRun({ runKey });
     return { result: totals, recordErrors: totals.failed };
   });
+}
+
+const customerBaseline = proxyActivities<CustomerBaselineActivities>({ startToCloseTimeout: '1 minute', retry: { maximumAttempts: 3 } });
+
+/** The connector-shaped customer import: a page of 200 ids, then one activity (one request) per customer. */
+export async function baselineImportCustomers(input: { shop: string; query: string }): Promise<{ fetched: number; outcomes: Record<string, number> }> {
+  const outcomes: Record<string, number> = {};
+  let fetched = 0;
+  let after: string | null = null;
+  for (;;) {
+    const page: { ids: string[]; after: string | null; hasNextPage: boolean } = await customerBaseline.baselineCustomerIdsPage({ shop: input.shop, query: input.query, after });
+    for (const id of page.ids) {
+      const outcome = await customerBaseline.baselineImportCustomer({ shop: input.shop, id });
+      outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+      fetched += 1;
+    }
+    if (!page.hasNextPage) return { fetched, outcomes };
+    after = page.after;
+  }
 }
