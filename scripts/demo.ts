@@ -36,6 +36,10 @@ async function seedDemoOrders(emulatorUrl: string, token: string): Promise<void>
   await merchant.webOrder([{ variantId: shirts['TSHIRT-S'] as string, quantity: 2 }, { variantId: mugs.MUG as string, quantity: 1 }], { email: 'camille@example.com' });
   await merchant.webOrder([{ variantId: shirts['TSHIRT-M'] as string, quantity: 1 }], { email: 'jules@example.com', fulfilled: true });
   await merchant.webOrder([{ variantId: mugs.MUG as string, quantity: 4 }], { email: 'new.buyer@example.com' });
+  // A customer who signed up without ordering yet: the customers task brings her into the ERP.
+  await merchant.graphql('mutation($i: CustomerInput!) { customerCreate(input: $i) { userErrors { message } } }', {
+    i: { email: 'lea.petit@example.com', firstName: 'Léa', lastName: 'Petit', addresses: [{ address1: '4 Place Bellecour', city: 'Lyon', zip: '69002', countryCode: 'FR' }] },
+  });
 }
 
 async function seedDemoErp(client: ShopSyncClient): Promise<void> {
@@ -54,6 +58,9 @@ async function seedDemoErp(client: ShopSyncClient): Promise<void> {
   }
   await erp.customers.upsert('C00010', { name: 'Camille Martin', email: 'camille@example.com' });
   await erp.customers.upsert('C00011', { name: 'Jules Bernard', email: 'jules@example.com' });
+  if (!(await erp.customers.get('C00012'))) {
+    await erp.customers.upsert('C00012', { name: 'Nina Roux', contact: 'Nina Roux', email: 'nina.roux@example.com', address: { firstName: 'Nina', lastName: 'Roux', company: null, address1: '8 Quai Saint-Antoine', address2: null, city: 'Lyon', zip: '69002', provinceCode: null, countryCode: 'FR', phone: null } });
+  }
 }
 
 async function seedDemoShop(emulatorUrl: string, token: string): Promise<void> {
@@ -191,6 +198,8 @@ async function main(): Promise<void> {
       allowBackgroundSyncs: true,
       autoCreateOrders: true,
       autoCreateUnknownCustomers: true,
+      customerImportFromShopify: 'allCustomers',
+      customerTemplateCode: 'RETAIL',
       skuMapping: 'itemNoAndVariantCode',
       skuFieldSeparator: '-',
       shippingChargesAccount: '7190',
@@ -208,6 +217,7 @@ async function main(): Promise<void> {
         inventory: { every: '1m' },
         images: { every: '5m' },
         payments: { every: '1h' },
+        customers: { every: '5m' },
       },
     };
     if (await client.shops.find(DEMO_SHOP)) await client.updateShop(DEMO_SHOP, demoSettings);
@@ -218,6 +228,7 @@ async function main(): Promise<void> {
     const imported = await client.runTask({ shop: DEMO_SHOP, task: 'orders', wait: true });
     await linkDemoProducts(client);
     await stockDemoLocations(client);
+    await client.addCustomers({ shop: DEMO_SHOP, customerNos: ['C00012'], wait: true });
     const record = await client.shops.get(DEMO_SHOP);
     const locations = await client.locations.list(DEMO_SHOP);
     console.log('');

@@ -118,6 +118,17 @@ async function main(): Promise<void> {
     const images = await client.runTask({ shop: products, task: 'images', wait: true });
     keep('images', temporal.workflow.getHandle(images.workflowId));
 
+    // Customers: an import that creates and links, with an export of a changed ERP customer; then "add customers".
+    await client.updateShop(shop, { customerImportFromShopify: 'allCustomers', canUpdateShopifyCustomers: true });
+    await merchant.graphql('mutation($i: CustomerInput!) { customerCreate(input: $i) { userErrors { message } } }', { i: { email: 'walk-in@example.com', firstName: 'Walk', lastName: 'In' } });
+    const firstBuyer = await client.erpStore.customers.byEmail('buyer0@example.com');
+    if (!firstBuyer) throw new Error('capture: the orders made no customer for buyer0@example.com');
+    await client.erpStore.customers.update(firstBuyer, { name: 'Renamed Buyer', contact: 'Renamed Buyer', email: 'buyer0@example.com' });
+    await runTask('customers');
+    await client.erpStore.customers.upsert('C-CAPTURE', { name: 'Capture Customer', email: 'capture.customer@example.com' });
+    const added = await client.runTask({ shop, task: 'addCustomers', wait: true, filters: { customerNos: ['C-CAPTURE'] } });
+    keep('addCustomers', temporal.workflow.getHandle(added.workflowId));
+
     // The lock's paths, through the engine's probe task.
     const lockShop = 'capture-lock.myshopify.com';
     await client.addShop({ domain: lockShop });
