@@ -56,6 +56,11 @@ export function countryCodeOf(value: string): string | null {
   return codesByName.get(value.trim().toLowerCase()) ?? null;
 }
 
+/** Whether the emulator knows the country's provinces (Canada and the United States), so can refuse an unknown one. */
+export function provincesKnown(countryCode: string | null): boolean {
+  return !!countryCode && PROVINCES[countryCode] !== undefined;
+}
+
 export function provinceName(countryCode: string | null, provinceCode: string | null): string | null {
   return countryCode && provinceCode ? PROVINCES[countryCode]?.[provinceCode] ?? null : null;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { b2bAdminRoute } from './admin-b2b';
 import { customerAdminRoute } from './admin-customers';
 import { FaultRuleSchema } from './faults';
 import { gid } from './gid';
@@ -327,6 +328,10 @@ export function handleAdminRequest(state: EmulatorState, method: string, path: s
       const product = findProduct(shop, /^\d+$/.test(id) ? gid('Product', id) : id);
       return product ? { status: 200, body: { product } } : { status: 404, body: { errors: [{ message: `no product ${id} in ${shop.domain}` }] } };
     }
+  }
+  if (sub === 'catalogs' || sub === 'companies' || sub === 'price-lists') {
+    const answer = b2bAdminRoute(state, shop, method, path.slice(2), body);
+    if (answer) return answer;
   }
   if (sub === 'customers' && path.length <= 4) {
     const answer = customerAdminRoute(state, shop, method, path[3], body);

@@ -1,4 +1,5 @@
 import type { ProductSeed } from './admin-api';
+import type { CatalogSeed, catalogView, CompanySeed, companyView, priceListView } from './admin-b2b';
 import type { CustomerChange, CustomerSeed, customerView } from './admin-customers';
 import type { EmulatedProduct, MediaStatus } from './commerce';
 import type { FaultRule } from './faults';
@@ -46,6 +47,12 @@ export interface ProductMediaView {
 }
 
 export type CustomerView = ReturnType<typeof customerView>;
+/** A seeded catalog: its id, context, publication (when products were given) and price list. */
+export type SeededCatalog = ReturnType<typeof catalogView>;
+/** A price list with its fixed prices, ascending by variant id. */
+export type PriceListView = ReturnType<typeof priceListView>;
+/** A seeded company: its ids, its locations' and addresses' ids, its main contact and customer, its roles by name. */
+export type SeededCompany = ReturnType<typeof companyView>;
 
 /** A typed client for the emulator's admin API, used by tests, benchmarks and the demo. */
 export class EmulatorAdmin {
@@ -111,6 +118,24 @@ export class EmulatorAdmin {
 
   async getCustomer(domain: string, id: string | number): Promise<CustomerView> {
     return (await this.call<{ customer: CustomerView }>('GET', `shops/${domain}/customers/${encodeURIComponent(String(id))}`)).customer;
+  }
+
+  /**
+   * Creates catalogs in one call, all or none, without spending the rate limit: each with a price list (its fixed
+   * prices in the list's currency) and, when `productIds` is given, a publication of those products.
+   */
+  async seedCatalogs(domain: string, catalogs: CatalogSeed[]): Promise<SeededCatalog[]> {
+    return (await this.call<{ catalogs: SeededCatalog[] }>('POST', `shops/${domain}/catalogs`, { catalogs })).catalogs;
+  }
+
+  /** A price list and its fixed prices, by gid or numeric id. */
+  async getPriceList(domain: string, id: string | number): Promise<PriceListView> {
+    return (await this.call<{ priceList: PriceListView }>('GET', `shops/${domain}/price-lists/${encodeURIComponent(String(id))}`)).priceList;
+  }
+
+  /** Creates companies (locations, main contact and its customer) as companyCreate would, all or none; Plus plans only. */
+  async seedCompanies(domain: string, companies: CompanySeed[]): Promise<SeededCompany[]> {
+    return (await this.call<{ companies: SeededCompany[] }>('POST', `shops/${domain}/companies`, { companies })).companies;
   }
 
   /** A product's media in gallery order, with their processing status and the sha256 of their bytes. */

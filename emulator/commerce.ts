@@ -247,6 +247,8 @@ export interface EmulatedOrder {
   fulfillments: EmulatedFulfillment[];
   refunds: EmulatedRefund[];
   riskLevel: 'LOW' | 'MEDIUM' | 'HIGH' | 'NONE';
+  /** A B2B order's company location and the contact who ordered; absent on orders of a customer or none. */
+  purchasingCompany?: { companyId: number; locationId: number; contactId: number | null };
 }
 
 export interface EmulatedPayout {

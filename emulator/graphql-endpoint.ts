@@ -16,6 +16,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { getArgumentValues, getVariableValues } from 'graphql/execution/values';
+import { b2bAccessDenial } from './b2b-access';
 import { calculateQueryCost, SINGLE_QUERY_MAX_COST } from './cost';
 import { idempotentMutations, IdempotencyKeys } from './idempotency';
 import { ShopifyGraphQLError, type RequestScope, type ResolverContext } from './resolvers/context';
@@ -44,11 +45,12 @@ export interface GraphQLResponse {
 function formatError(error: GraphQLError): ShopifyError {
   const original = error.originalError;
   const code = original instanceof ShopifyGraphQLError ? original.code : undefined;
+  const more = original instanceof ShopifyGraphQLError ? original.extensions : {};
   return {
     message: error.message,
     ...(error.locations ? { locations: error.locations } : {}),
     ...(error.path ? { path: error.path } : {}),
-    ...(code ? { extensions: { code } } : {}),
+    ...(code ? { extensions: { code, ...more } } : {}),
   };
 }
 
@@ -287,6 +289,8 @@ export class GraphQLEndpoint {
  * from the source object (a value, or a function of args and context). Bulk queries run on it too.
  */
 export const resolveEmulatorField: GraphQLFieldResolver<unknown, ResolverContext> = (source, args, context, info) => {
+  const denied = b2bAccessDenial(context.shop, info);
+  if (denied) throw denied;
   if (info.parentType === info.schema.getQueryType() || info.parentType === info.schema.getMutationType()) {
     const resolvers = info.operation.operation === 'mutation' ? mutationResolvers : queryResolvers;
     const resolver = resolvers[info.fieldName];

@@ -1,7 +1,9 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { LeakyBucket, PLAN_RESTORE_RATES, DEFAULT_BUCKET_SECONDS, type PlanName } from './bucket';
+import { emptyB2B, type ShopB2B } from './b2b-store';
 import { BulkOperations, DEFAULT_BULK_LINES_PER_SECOND } from './bulk-operations';
+import { emptyCatalogs, type ShopCatalogs } from './catalogs-store';
 import type { EmulatedBalanceTransaction, EmulatedCustomer, EmulatedOrder, EmulatedPayout, EmulatedProduct } from './commerce';
 import { upgradeStoredCustomer } from './customers-store';
 import { FaultRuleSchema, type FaultRule } from './faults';
@@ -89,6 +91,10 @@ export interface EmulatedShop {
   nextOrderNumber: number;
   payouts: EmulatedPayout[];
   balanceTransactions: EmulatedBalanceTransaction[];
+  /** Companies, their locations and contacts (B2B, Plus plans only). */
+  b2b: ShopB2B;
+  /** Catalogs with their publications and price lists. */
+  catalogs: ShopCatalogs;
   faults: FaultRule[];
   stats: ShopStats;
   bulkLinesPerSecond: number;
@@ -145,6 +151,8 @@ export class EmulatorState {
       nextOrderNumber: 1001,
       payouts: [],
       balanceTransactions: [],
+      b2b: emptyB2B(),
+      catalogs: emptyCatalogs(),
       faults: [],
       stats: { requests: 0, throttled: 0, actualCostSpent: 0, faultsInjected: 0 },
       bulkLinesPerSecond: seed.bulkLinesPerSecond,
@@ -228,7 +236,7 @@ export class EmulatorState {
     for (const stored of parsed.shops as unknown as Array<Partial<EmulatedShop>>) {
       // State files written before an area existed lack its records.
       const shop = {
-        products: [], customers: [], orders: [], nextOrderNumber: 1001, payouts: [], balanceTransactions: [], bulkLinesPerSecond: DEFAULT_BULK_LINES_PER_SECOND,
+        products: [], customers: [], orders: [], nextOrderNumber: 1001, payouts: [], balanceTransactions: [], b2b: emptyB2B(), catalogs: emptyCatalogs(), bulkLinesPerSecond: DEFAULT_BULK_LINES_PER_SECOND,
         mediaProcessingMs: DEFAULT_MEDIA_PROCESSING_MS,
         ...stored,
         media: ShopMedia.restore(stored.media as Partial<StoredMedia> | undefined),

@@ -10,7 +10,7 @@ export interface ConnectionArgs {
   reverse?: boolean | null;
 }
 
-function encodeCursor(key: string): string {
+export function encodeCursor(key: string): string {
   return Buffer.from(JSON.stringify({ k: key })).toString('base64url');
 }
 
@@ -28,8 +28,7 @@ function decodeCursor(cursor: string): string {
  * Relay pagination over an already filtered and sorted list, with Shopify's rules: one of `first` or
  * `last` is required, at most 250, opaque cursors.
  */
-export function paginate<T>(items: T[], args: ConnectionArgs, keyOf: (item: T) => string) {
-  const { first, last } = args;
+export function checkPageSize({ first, last }: ConnectionArgs): void {
   if ((first === undefined || first === null) && (last === undefined || last === null)) {
     throw new ShopifyGraphQLError('you must provide one of first or last', 'BAD_REQUEST');
   }
@@ -38,6 +37,11 @@ export function paginate<T>(items: T[], args: ConnectionArgs, keyOf: (item: T) =
       throw new ShopifyGraphQLError(`The ${name} argument must be between 0 and ${MAX_PAGE_SIZE}.`, 'BAD_REQUEST');
     }
   }
+}
+
+export function paginate<T>(items: T[], args: ConnectionArgs, keyOf: (item: T) => string) {
+  const { first, last } = args;
+  checkPageSize(args);
   let list = args.reverse ? [...items].reverse() : items;
   if (args.after) {
     const key = decodeCursor(args.after);

@@ -21,9 +21,9 @@ export interface ResolverModule {
   mutation?: Record<string, RootResolver>;
 }
 
-/** A GraphQL error whose message and `extensions.code` the client sees, as Shopify sends them. */
+/** A GraphQL error whose message and `extensions` (`code` first) the client sees, as Shopify sends them. */
 export class ShopifyGraphQLError extends Error {
-  constructor(message: string, readonly code?: string) {
+  constructor(message: string, readonly code?: string, readonly extensions: Record<string, unknown> = {}) {
     super(message);
   }
 }

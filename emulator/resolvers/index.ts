@@ -1,4 +1,6 @@
 import { bulkOperationResolvers } from './bulk-operations';
+import { catalogResolvers } from './catalogs';
+import { companyResolvers } from './companies';
 import type { ResolverModule, RootResolver } from './context';
 import { customerResolvers } from './customers';
 import { fulfillmentResolvers } from './fulfillments';
@@ -15,7 +17,7 @@ import { shopResolvers } from './shop';
 const { nodes: _ordersNodes, ...orderQueries } = orderModule.query ?? {};
 const orderResolvers: ResolverModule = { ...orderModule, query: orderQueries };
 
-const modules: ResolverModule[] = [shopResolvers, locationResolvers, productResolvers, customerResolvers, orderResolvers, fulfillmentResolvers, paymentResolvers, bulkOperationResolvers, inventoryResolvers, nodeResolvers, mediaResolvers];
+const modules: ResolverModule[] = [shopResolvers, locationResolvers, productResolvers, customerResolvers, orderResolvers, fulfillmentResolvers, paymentResolvers, bulkOperationResolvers, inventoryResolvers, nodeResolvers, mediaResolvers, catalogResolvers, companyResolvers];
 
 function merge(kind: 'query' | 'mutation'): Record<string, RootResolver> {
   const merged: Record<string, RootResolver> = {};

@@ -1,3 +1,5 @@
+import { findCompany, findCompanyAddress, findCompanyContact, findCompanyLocation, findRoleAssignment } from '../b2b-store';
+import { findCatalog, findMarket, findPriceList, findPublication } from '../catalogs-store';
 import { findCustomer, parseAddressGid } from '../customers-store';
 import { findOrder } from './orders';
 import { parseGid } from '../gid';
@@ -6,6 +8,8 @@ import { findProduct, findVariant } from '../products-store';
 import type { EmulatedShop } from '../state';
 import type { ResolverModule } from './context';
 import { mediaImageObject } from './media';
+import { catalogObject, marketObject, priceListObject, publicationObject } from './catalog-objects';
+import { companyAddressObject, companyContactObject, companyLocationObject, companyObject, roleAssignmentObject, roleObject } from './company-objects';
 import { customerAddressObject, customerObject } from './customer-objects';
 import { inventoryItemObject, inventoryLevelObject, locationObject, orderObject, productObject, variantObject } from './objects';
 
@@ -43,12 +47,56 @@ const BY_TYPE: Record<string, (shop: EmulatedShop, id: string) => unknown> = {
     const customer = findCustomer(shop, id);
     return customer ? customerObject(shop, customer) : null;
   },
+  Company: (shop, id) => {
+    const company = findCompany(shop, id);
+    return company ? companyObject(shop, company) : null;
+  },
+  CompanyLocation: (shop, id) => {
+    const location = findCompanyLocation(shop, id);
+    return location ? companyLocationObject(shop, location) : null;
+  },
+  CompanyContact: (shop, id) => {
+    const contact = findCompanyContact(shop, id);
+    return contact ? companyContactObject(shop, contact) : null;
+  },
+  CompanyAddress: (shop, id) => {
+    const found = findCompanyAddress(shop, id);
+    return found ? companyAddressObject(shop, found.location, found.address) : null;
+  },
+  CompanyContactRole: (shop, id) => {
+    const numeric = parseGid(id, 'CompanyContactRole');
+    const role = Object.values(shop.b2b.companies).flatMap((c) => c.roles).find((r) => r.id === numeric);
+    return role ? roleObject(role) : null;
+  },
+  CompanyContactRoleAssignment: (shop, id) => {
+    const assignment = findRoleAssignment(shop, id);
+    return assignment ? roleAssignmentObject(shop, assignment) : null;
+  },
+  CompanyLocationCatalog: (shop, id) => catalogNode(shop, id),
+  MarketCatalog: (shop, id) => catalogNode(shop, id),
+  PriceList: (shop, id) => {
+    const priceList = findPriceList(shop, id);
+    return priceList ? priceListObject(shop, priceList) : null;
+  },
+  Publication: (shop, id) => {
+    const publication = findPublication(shop, id);
+    return publication ? publicationObject(shop, publication) : null;
+  },
+  Market: (shop, id) => {
+    const market = findMarket(shop, id);
+    return market ? marketObject(market) : null;
+  },
   MailingAddress: (shop, id) => {
     const numeric = parseAddressGid(id);
     const address = shop.customers.flatMap((c) => c.addresses).find((a) => a.id === numeric);
     return address ? customerAddressObject(address) : null;
   },
 };
+
+function catalogNode(shop: EmulatedShop, id: string) {
+  const catalog = findCatalog(shop, id);
+  return catalog ? catalogObject(shop, catalog) : null;
+}
 
 export function findNode(shop: EmulatedShop, id: string): unknown {
   const type = /^gid:\/\/shopify\/([A-Za-z]+)\//.exec(id)?.[1];

@@ -8,6 +8,7 @@ import { paginate, type ConnectionArgs } from './connection';
 import { mediaImageObject, productMediaConnection, readyImages, variantMediaConnection } from './media';
 import { ShopifyGraphQLError } from './context';
 import { customerObject } from './customer-objects';
+import { purchasingCompanyObject } from './company-objects';
 
 /** How the emulator's records look through the Admin API: one builder per object type. */
 
@@ -301,6 +302,7 @@ export function orderObject(shop: EmulatedShop, order: EmulatedOrder) {
     shippingAddress: addressObject(order.shippingAddress),
     displayAddress: addressObject(order.shippingAddress ?? order.billingAddress),
     customer: customer ? customerObject(shop, customer) : null,
+    purchasingEntity: () => (order.purchasingCompany ? purchasingCompanyObject(shop, order.purchasingCompany) : customer ? customerObject(shop, customer) : null),
     displayFinancialStatus: status,
     displayFulfillmentStatus: fulfillmentStatus(order),
     fullyPaid: totals.paid - totals.refunded >= totals.total || status === 'PAID',

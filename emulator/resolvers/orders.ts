@@ -1,3 +1,4 @@
+import { contactOfCustomer, findCompanyLocation } from '../b2b-store';
 import { parseGid } from '../gid';
 import { cents, money, type EmulatedLineItem, type EmulatedOrder, type EmulatedTransaction } from '../commerce';
 import { matcher, parseSearchQuery } from '../search-query';
@@ -15,6 +16,7 @@ type MoneyBagInput = { shopMoney: { amount: string; currencyCode: string } };
 interface OrderCreateInput {
   lineItems?: Array<{ variantId?: string; productId?: string; title?: string; sku?: string; quantity: number; priceSet?: MoneyBagInput; giftCard?: boolean; requiresShipping?: boolean; vendor?: string; variantTitle?: string }>;
   customerId?: string;
+  companyLocationId?: string;
   customer?: { toAssociate?: { id?: string; email?: string }; toUpsert?: CustomerInput & { id?: string } };
   email?: string;
   phone?: string;
@@ -102,6 +104,10 @@ function validateOrder(shop: EmulatedShop, input: OrderCreateInput): UserError[]
   });
   if (input.customerId !== undefined && !shop.customers.some((c) => c.id === parseGid(input.customerId, 'Customer'))) {
     errors.push(userError(['order', 'customerId'], 'Customer does not exist', 'CUSTOMER_DOES_NOT_EXIST'));
+  }
+  // Assumed message: the docs and captures say nothing of an unknown company location.
+  if (input.companyLocationId !== undefined && input.companyLocationId !== null && !findCompanyLocation(shop, input.companyLocationId)) {
+    errors.push(userError(['order', 'companyLocationId'], 'Company location does not exist', 'INVALID'));
   }
   if (input.customer?.toUpsert && !input.customer.toUpsert.id) {
     const upsert = input.customer.toUpsert;
@@ -226,6 +232,13 @@ export function createOrder(shop: EmulatedShop, state: EmulatorState, input: Ord
       fo.lineItems.forEach((l) => (l.remainingQuantity = 0));
       fo.status = 'CLOSED';
     }
+  }
+  const companyLocation = input.companyLocationId ? findCompanyLocation(shop, input.companyLocationId) : undefined;
+  if (companyLocation) {
+    // The buyer is the contact the order's customer is at that company, if any (the docs say no more).
+    const company = shop.b2b.companies[companyLocation.companyId];
+    const contact = company && order.customerId !== null ? contactOfCustomer(shop, company, order.customerId) : undefined;
+    order.purchasingCompany = { companyId: companyLocation.companyId, locationId: companyLocation.id, contactId: contact?.id ?? null };
   }
   shop.orders.push(order);
   return order;

@@ -8,7 +8,7 @@ function comparePositions(a: Position, b: Position): number {
   return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1];
 }
 
-function cursorPosition(cursor: string): Position {
+export function cursorPosition(cursor: string): Position {
   try {
     // The cursor's key (see connection.ts) is the record's sort position, written below by `sortedPage`.
     const { k } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { k: string };
