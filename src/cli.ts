@@ -1,5 +1,7 @@
 import { InvalidRunRequestError, ShopSyncClient, TaskRunFailedError } from './client';
 import { UsageError } from './cli/args';
+import { companiesCommand, COMPANIES_HELP } from './cli/companies';
+import { catalogsCommand, CATALOGS_HELP } from './cli/catalogs';
 import { customersCommand, CUSTOMERS_HELP } from './cli/customers';
 import { locationsCommand, LOCATIONS_HELP } from './cli/locations';
 import { productsCommand, PRODUCTS_HELP } from './cli/products';
@@ -23,6 +25,8 @@ Usage: shopsync <command> [--help]
   lock <shop>     who holds the shop's lock, who waits; lock break  (shopsync lock --help)
   products add    create Shopify products from ERP items            (shopsync products --help)
   customers add   create Shopify customers from ERP customers       (shopsync customers --help)
+  companies ...   add B2B companies; a location's sell-to/bill-to   (shopsync companies --help)
+  catalogs ...    a catalog's price context and syncPrices          (shopsync catalogs --help)
   locations ...   a location's stock calculation and ERP filter     (shopsync locations --help)
   shipments retry send errored shipments again                      (shopsync shipments --help)
   orders resolve-conflict   accept an order edited after processing (shopsync orders --help)
@@ -46,6 +50,8 @@ async function main(argv: string[]): Promise<void> {
     lock: RUNS_HELP,
     products: PRODUCTS_HELP,
     customers: CUSTOMERS_HELP,
+    catalogs: CATALOGS_HELP,
+    companies: COMPANIES_HELP,
     locations: LOCATIONS_HELP,
     shipments: RECORDS_HELP,
     orders: RECORDS_HELP,
@@ -65,6 +71,8 @@ async function main(argv: string[]): Promise<void> {
     if (command === 'locations') return await locationsCommand(client, rest, out);
     if (command === 'products') return await productsCommand(client, rest, out);
     if (command === 'customers') return await customersCommand(client, rest, out);
+    if (command === 'catalogs') return await catalogsCommand(client, rest, out);
+    if (command === 'companies') return await companiesCommand(client, rest, out);
     if (command === 'shipments') return await shipmentsCommand(client, rest, out);
     if (command === 'orders') return await ordersCommand(client, rest, out);
     const added = await client.setup();

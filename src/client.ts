@@ -3,6 +3,9 @@ import { createHash } from 'node:crypto';
 import { loadConfig, type AppConfig } from './config';
 import { describeInputIssues } from './domain/task-input';
 import { DEFAULT_LOCK_GROUP, lockId, manualRunId, runMetadata, runTimeoutOf, TASKS, type TaskKey } from './domain/tasks';
+import { CatalogSettingsSchema, type CatalogSettings } from './domain/catalog-prices';
+import type { CatalogDocument, CatalogRepository } from './erp/catalogs';
+import type { ShopifyCompanyLocationDocument } from './erp/shopify-companies';
 import { countStoredCues, type Cue, type StoredCueKey } from './erp/cues';
 import { connectErp, type Erp } from './erp/db';
 import type { LocationRepository } from './erp/location-repository';
@@ -107,6 +110,28 @@ export class ShopSyncClient {
 
   get locations(): LocationRepository {
     return this.erp.locations;
+  }
+
+  get catalogs(): CatalogRepository {
+    return this.erp.catalogs;
+  }
+
+  /** Sets a catalog's price context or syncPrices; each value is checked, an unknown catalog answers undefined. */
+  async configureCatalog(shop: string, catalogId: string, settings: Partial<CatalogSettings>): Promise<CatalogDocument | undefined> {
+    const parsed = CatalogSettingsSchema.partial().safeParse(settings);
+    if (!parsed.success) throw new InvalidRunRequestError(`Invalid catalog settings: ${describeInputIssues(parsed.error)}`);
+    if (parsed.data.customerNo && !(await this.erp.customers.get(parsed.data.customerNo))) throw new InvalidRunRequestError(`Invalid catalog settings: customerNo: customer ${parsed.data.customerNo} does not exist`);
+    if (!(await this.erp.catalogs.get(shop, catalogId))) return undefined;
+    return (await this.erp.catalogs.configure(shop, catalogId, parsed.data)) ?? undefined;
+  }
+
+  /** Which ERP customers a company location's orders go to (null: the company's); each customer must exist. */
+  async setCompanyLocationCustomers(shop: string, locationId: string, customers: { sellToCustomerNo?: string | null; billToCustomerNo?: string | null }): Promise<ShopifyCompanyLocationDocument | undefined> {
+    for (const [field, no] of Object.entries(customers)) {
+      if (no && !(await this.erp.customers.get(no))) throw new InvalidRunRequestError(`${field}: customer ${no} does not exist`);
+    }
+    if (!(await this.erp.shopifyCompanies.location(shop, locationId))) return undefined;
+    return (await this.erp.shopifyCompanies.setLocationCustomers(shop, locationId, customers)) ?? undefined;
   }
 
   /** The ERP side: items, customers, sales documents, the order mirror, posted documents. */

@@ -126,7 +126,7 @@ export function createCustomerImportActivities({ erp, shopify }: ActivityDeps) {
     },
 
     /**
-     * Imports pages of customers until done or out of time: one request reads 50 customers with
+     * Imports pages of customers until done or out of time: one request reads 100 customers with
      * their addresses, and the next page is fetched while this one is stored. Safe to retry:
      * importing a customer again is a no-op, and a retry resumes at the last page reported.
      */

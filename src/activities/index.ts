@@ -1,5 +1,9 @@
 import { createAddItemsActivities } from './add-items';
 import { createBulkOperationActivities } from './bulk-operations';
+import { createCatalogPriceActivities } from './catalog-prices';
+import { createCatalogSyncActivities } from './catalog-sync';
+import { createCompanyExportActivities } from './company-export';
+import { createCompanyImportActivities } from './company-import';
 import { createCustomerExportActivities } from './customer-export';
 import { createCustomerImportActivities } from './customer-import';
 import type { ActivityDeps } from './deps';
@@ -38,6 +42,10 @@ export function createActivities(deps: ActivityDeps) {
     ...createImageActivities(deps),
     ...createCustomerImportActivities(deps),
     ...createCustomerExportActivities(deps),
+    ...createCompanyImportActivities(deps),
+    ...createCompanyExportActivities(deps),
+    ...createCatalogSyncActivities(deps),
+    ...createCatalogPriceActivities(deps),
   };
 }
 

@@ -1,3 +1,4 @@
+import { locationCustomers } from '../domain/company';
 import { mapCustomer } from '../domain/customer-mapping';
 import { mapVariant, type ItemRef } from '../domain/item-mapping';
 import type { ShopifyOrder } from '../domain/order';
@@ -10,6 +11,7 @@ import {
   ORDER_CLOSE,
   ORDER_SET_ATTRIBUTES,
 } from '../shopify/documents/orders';
+import { fetchCompany, importCompany } from './company-import';
 import type { ActivityDeps } from './deps';
 import { ShopDisabledError, withFailureTypes } from './failures';
 import { checkpoint } from './run-guard';
@@ -73,6 +75,30 @@ export function createOrderProcessingActivities(deps: ActivityDeps) {
     return decision.customerNo;
   }
 
+  /**
+   * The customers of a B2B order (reference 3.2): the company location's sell-to and bill-to
+   * overrides, else the company's customer; a company not known yet is imported first (as orders
+   * bring their customers along); the shop's default company when companies are not imported.
+   */
+  async function companyCustomersFor(shop: string, order: ShopifyOrder, placedFor: { companyId: string; locationId: string }, settings: ShopSettings): Promise<{ sellTo: string; billTo: string }> {
+    const byDefault = (why: string) => {
+      if (settings.defaultCompanyNo) return { sellTo: settings.defaultCompanyNo, billTo: settings.defaultCompanyNo };
+      throw new OrderProblem(`order ${order.name} is for company ${placedFor.companyId}: ${why}, and the shop has no defaultCompanyNo`);
+    };
+    if (settings.companyImportFromShopify === 'none') return byDefault('the shop imports no companies');
+    let company = await erp.shopifyCompanies.get(shop, placedFor.companyId);
+    let location = await erp.shopifyCompanies.location(shop, placedFor.locationId);
+    if (!company || !location) {
+      const fetched = await fetchCompany(shopify.forShop(shop), placedFor.companyId);
+      if (!fetched) return byDefault('the company is not in Shopify any more');
+      await importCompany(erp, shop, settings, fetched, company, false);
+      company = await erp.shopifyCompanies.get(shop, placedFor.companyId);
+      location = await erp.shopifyCompanies.location(shop, placedFor.locationId);
+    }
+    const customers = locationCustomers(company?.erpCustomerNo ?? null, { sellToCustomerNo: location?.sellToCustomerNo ?? null, billToCustomerNo: location?.billToCustomerNo ?? null });
+    return customers ?? byDefault(`company ${company?.name ?? placedFor.companyId} has no ERP customer (${company?.error?.message ?? 'unmapped'})`);
+  }
+
   async function writeBack(shop: string, order: ShopifyOrder, settings: ShopSettings, documentNo: string, type: 'order' | 'invoice'): Promise<void> {
     if (!settings.allowOutgoingRequests) return;
     const client = shopify.forShop(shop);
@@ -103,9 +129,9 @@ export function createOrderProcessingActivities(deps: ActivityDeps) {
       const existing = await erp.salesDocuments.findByOrder(shop, order.shopifyId);
       let document = existing;
       if (!document) {
-        const customerNo = await customerFor(shop, order, settings);
+        const customers = order.company ? await companyCustomersFor(shop, order, order.company, settings) : await customerFor(shop, order, settings).then((no) => ({ sellTo: no, billTo: no }));
         const items = await mapLines(shop, order, settings);
-        const draft = buildSalesDocument(order, customerNo, items, settings);
+        const draft = buildSalesDocument(order, customers.sellTo, items, settings, customers.billTo);
         const no = settings.useShopifyOrderNo ? documentNumberFromOrderName(order.name) : await erp.numbers.next(draft.type === 'invoice' ? 'salesInvoices' : 'salesOrders', draft.type === 'invoice' ? 'SI-' : 'SO-');
         document = await erp.salesDocuments.createForOrder(shop, no, draft, settings.autoReleaseSalesOrders);
       }

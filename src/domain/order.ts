@@ -72,6 +72,8 @@ export interface ShopifyOrder {
   poNumber: string | null;
   customAttributes: Array<{ key: string; value: string | null }>;
   customer: { shopifyId: string; email: string | null; phone: string | null; firstName: string | null; lastName: string | null } | null;
+  /** A B2B order: the company and company location it was placed for (absent on orders stored before B2B). */
+  company?: { companyId: string; locationId: string } | null;
   billingAddress: OrderAddress | null;
   shippingAddress: OrderAddress | null;
   subtotal: Amount;

@@ -30,6 +30,9 @@ export interface SalesDocumentDraft {
   workDescription: string | null;
   shopifyOrderId: string;
   shopifyOrderNo: string;
+  /** A B2B order's company and company location in Shopify. */
+  shopifyCompanyId: string | null;
+  shopifyCompanyLocationId: string | null;
   lines: SalesLineDraft[];
   invoiceDiscountAmount: string;
   amount: string;
@@ -54,7 +57,7 @@ type DocumentSettings = Pick<
  * the shop wants invoices), else an order; item lines for the products, G/L lines for gift cards and
  * shipping, the order-level discount as an invoice discount. Lines already refunded are left out.
  */
-export function buildSalesDocument(order: ShopifyOrder, customerNo: string, items: Map<string, ItemRef>, settings: DocumentSettings): SalesDocumentDraft {
+export function buildSalesDocument(order: ShopifyOrder, customerNo: string, items: Map<string, ItemRef>, settings: DocumentSettings, billToCustomerNo = customerNo): SalesDocumentDraft {
   if (order.cancelledAt) throw new DocumentBuildError(`order ${order.name} was cancelled in Shopify`);
   const pick = (amount: Amount): string => (settings.currencyHandling === 'presentmentCurrency' ? amount.presentment : amount.shop);
   const problems: string[] = [];
@@ -94,7 +97,7 @@ export function buildSalesDocument(order: ShopifyOrder, customerNo: string, item
   return {
     type: order.fulfillmentStatus === 'FULFILLED' && settings.createInvoicesFromOrders ? 'invoice' : 'order',
     sellToCustomerNo: customerNo,
-    billToCustomerNo: customerNo,
+    billToCustomerNo,
     shipToAddress: order.shippingAddress,
     billToAddress: order.billingAddress,
     currencyCode: settings.currencyHandling === 'presentmentCurrency' ? order.presentmentCurrencyCode : order.currencyCode,
@@ -104,6 +107,8 @@ export function buildSalesDocument(order: ShopifyOrder, customerNo: string, item
     workDescription: order.note,
     shopifyOrderId: order.shopifyId,
     shopifyOrderNo: order.name,
+    shopifyCompanyId: order.company?.companyId ?? null,
+    shopifyCompanyLocationId: order.company?.locationId ?? null,
     lines,
     invoiceDiscountAmount,
     amount,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CatalogFilters, CatalogPriceFilters } from './catalog-filters';
 import { AddCustomersFilters, CustomerFilters, CustomerOptions } from './customer-filters';
 import { OrderImportFilters, OrderImportOptions } from './order-filters';
 import { ImageFilters } from './image-filters';
@@ -80,6 +81,13 @@ export const TASKS = {
     ...task('addCustomersToShopify', 'create Shopify customers from ERP customers and link them (an e-mail is required)', AddCustomersFilters, NoOptions),
     input: taskInputSchema(AddCustomersFilters, NoOptions).required({ filters: true }),
   },
+  companies: task('syncCompanies', 'import B2B companies changed in Shopify with their locations and map them to ERP customers; send changed linked companies when the shop says so', NoFilters, CustomerOptions),
+  addCompanies: {
+    ...task('addCompaniesToShopify', 'create B2B companies in Shopify from ERP customers (location, main contact, optionally a catalog) and link them', AddCustomersFilters, NoOptions),
+    input: taskInputSchema(AddCustomersFilters, NoOptions).required({ filters: true }),
+  },
+  catalogs: task('syncCatalogs', 'import company-location and market catalogs with their price lists\' currency', CatalogFilters, NoOptions),
+  catalogPrices: task('syncCatalogPrices', 'send the ERP prices of each catalog with syncPrices as its price list\'s fixed prices, changed ones only', CatalogPriceFilters, NoOptions),
   payments: task('syncPayments', 'import Shopify Payments payouts and balance transactions', NoFilters, NoOptions),
 } satisfies Record<string, TaskDefinition>;
 

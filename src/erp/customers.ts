@@ -1,6 +1,7 @@
 import type { Collection, Db } from 'mongodb';
 import type { CustomerLookups, NewCustomer } from '../domain/customer-mapping';
 import { phoneDigits } from '../domain/customer-mapping';
+import { taxIdKey } from '../domain/company';
 import type { OrderAddress } from '../domain/order';
 import { isDuplicateKey } from './keys';
 import type { NumberSeries } from './number-series';
@@ -22,6 +23,11 @@ export interface CustomerDocument {
   blocked: boolean;
   createdFrom: string | null;
   changedAt: Date;
+  /** The customer's price and discount groups (a catalog that names the customer prices with them). */
+  customerPriceGroup?: string | null;
+  customerDiscountGroup?: string | null;
+  /** VAT registration or tax id (B2B companies are found by it when the shop maps by tax id). */
+  taxId?: string | null;
 }
 
 export interface CustomerFields {
@@ -33,6 +39,18 @@ export interface CustomerFields {
   address?: OrderAddress | null;
   county?: string | null;
   blocked?: boolean;
+  customerPriceGroup?: string | null;
+  customerDiscountGroup?: string | null;
+  taxId?: string | null;
+}
+
+/** The price groups when given: an update that does not name them keeps them. */
+function priceGroups(fields: CustomerFields) {
+  return {
+    ...(fields.customerPriceGroup === undefined ? {} : { customerPriceGroup: fields.customerPriceGroup }),
+    ...(fields.customerDiscountGroup === undefined ? {} : { customerDiscountGroup: fields.customerDiscountGroup }),
+    ...(fields.taxId === undefined ? {} : { taxId: fields.taxId }),
+  };
 }
 
 /**
@@ -45,12 +63,13 @@ interface CustomerKey {
   customerNo: string;
 }
 
-/** Bumped when the keys' form changes (2: phones keyed by their last nine digits). */
-const KEYS_BUILT = 'built|2';
+/** Bumped when the keys' form changes (2: phones keyed by their last nine digits; 3: tax ids). */
+const KEYS_BUILT = 'built|3';
 
 const emailKey = (emailLower: string) => `email|${emailLower}`;
 const phoneKey = (digits: string) => `phone|${digits}`;
 const originKey = (origin: string) => `origin|${origin}`;
+const taxKey = (key: string) => `tax|${key}`;
 
 function normalised(fields: CustomerFields) {
   const email = fields.email?.trim() || null;
@@ -79,15 +98,16 @@ export class CustomerRepository implements CustomerLookups {
   /** Builds the lookup keys of customers stored before the keys existed (once per database). */
   async ensureIndexes(): Promise<void> {
     if (await this.keys.findOne({ _id: KEYS_BUILT })) return;
-    for await (const customer of this.customers.find({}, { projection: { email: 1, phone: 1 } })) {
+    for await (const customer of this.customers.find({}, { projection: { email: 1, phone: 1, taxId: 1 } })) {
       await this.customers.updateOne({ _id: customer._id }, { $set: { emailLower: customer.email?.toLowerCase() ?? null, phoneDigits: phoneDigits(customer.phone) ?? null } });
-      await this.writeKeys({ _id: customer._id, emailLower: customer.email?.toLowerCase() ?? null, phoneDigits: phoneDigits(customer.phone) ?? null });
+      await this.writeKeys({ _id: customer._id, emailLower: customer.email?.toLowerCase() ?? null, phoneDigits: phoneDigits(customer.phone) ?? null, taxId: customer.taxId ?? null });
     }
     await this.keys.updateOne({ _id: KEYS_BUILT }, { $set: { customerNo: '' } }, { upsert: true });
   }
 
-  private async writeKeys(customer: Pick<CustomerDocument, '_id' | 'emailLower' | 'phoneDigits'>): Promise<void> {
-    const keys = [customer.emailLower ? emailKey(customer.emailLower) : null, customer.phoneDigits ? phoneKey(customer.phoneDigits) : null].filter((key): key is string => key !== null);
+  private async writeKeys(customer: Pick<CustomerDocument, '_id' | 'emailLower' | 'phoneDigits'> & { taxId?: string | null }): Promise<void> {
+    const tax = taxIdKey(customer.taxId);
+    const keys = [customer.emailLower ? emailKey(customer.emailLower) : null, customer.phoneDigits ? phoneKey(customer.phoneDigits) : null, tax ? taxKey(tax) : null].filter((key): key is string => key !== null);
     // The first customer with an e-mail keeps it, as the connector takes the first match.
     await Promise.all(keys.map((key) => this.keys.updateOne({ _id: key }, { $setOnInsert: { customerNo: customer._id } }, { upsert: true })));
   }
@@ -96,17 +116,17 @@ export class CustomerRepository implements CustomerLookups {
   async upsert(no: string, fields: CustomerFields): Promise<void> {
     await this.customers.replaceOne(
       { _id: no },
-      { ...normalised(fields), templateCode: null, blocked: fields.blocked ?? false, createdFrom: null, changedAt: new Date() },
+      { ...normalised(fields), ...priceGroups(fields), templateCode: null, blocked: fields.blocked ?? false, createdFrom: null, changedAt: new Date() },
       { upsert: true },
     );
-    await this.writeKeys({ _id: no, ...normalised(fields) });
+    await this.writeKeys({ _id: no, ...normalised(fields), taxId: fields.taxId });
   }
 
   /** Changes some fields of a customer (Shopify updating the ERP, or a merchant's edit). */
   async update(no: string, fields: CustomerFields): Promise<void> {
     const values = normalised(fields);
-    await this.customers.updateOne({ _id: no }, { $set: { ...values, ...(fields.blocked === undefined ? {} : { blocked: fields.blocked }), changedAt: new Date() } });
-    await this.writeKeys({ _id: no, ...values });
+    await this.customers.updateOne({ _id: no }, { $set: { ...values, ...priceGroups(fields), ...(fields.blocked === undefined ? {} : { blocked: fields.blocked }), changedAt: new Date() } });
+    await this.writeKeys({ _id: no, ...values, taxId: fields.taxId });
   }
 
   async get(no: string): Promise<CustomerDocument | null> {
@@ -136,6 +156,10 @@ export class CustomerRepository implements CustomerLookups {
     return this.byKey(phoneKey(digits), (customer) => phoneDigits(customer.phone) === digits);
   }
 
+  async byTaxId(key: string): Promise<string | undefined> {
+    return this.byKey(taxKey(key), (customer) => taxIdKey(customer.taxId) === key);
+  }
+
   async byAddress(address: OrderAddress): Promise<string | undefined> {
     if (!address.address1 || !address.city) return undefined;
     const found = await this.customers.findOne(
@@ -156,7 +180,7 @@ export class CustomerRepository implements CustomerLookups {
     let no = await this.claim(origin);
     for (;;) {
       try {
-        await this.customers.insertOne({ _id: no, ...values, templateCode: customer.templateCode, blocked: false, createdFrom: origin, changedAt: new Date() });
+        await this.customers.insertOne({ _id: no, ...values, ...priceGroups(customer), templateCode: customer.templateCode, blocked: false, createdFrom: origin, changedAt: new Date() });
         break;
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
@@ -165,7 +189,7 @@ export class CustomerRepository implements CustomerLookups {
         await this.keys.updateOne({ _id: originKey(origin) }, { $set: { customerNo: no } });
       }
     }
-    await this.writeKeys({ _id: no, ...values });
+    await this.writeKeys({ _id: no, ...values, taxId: customer.taxId });
     return no;
   }
 

@@ -1,5 +1,6 @@
 import { MongoClient, type Db } from 'mongodb';
 import { BulkPushRepository } from './bulk-pushes';
+import { CatalogRepository } from './catalogs';
 import { CustomerRepository } from './customers';
 import { ItemPictureRepository } from './item-pictures';
 import { ItemTemplateRepository } from './item-templates';
@@ -12,6 +13,7 @@ import { SalesDocumentRepository } from './sales-documents';
 import { ShopInventoryRepository } from './shop-inventory';
 import { ShopLockRepository } from './shop-locks';
 import { ShopRepository } from './shop-repository';
+import { ShopifyCompanyRepository } from './shopify-companies';
 import { ShopifyCustomerRepository } from './shopify-customers';
 import { ShopifyOrderRepository } from './shopify-orders';
 import { ProductLinkRepository } from './shopify-products';
@@ -38,8 +40,12 @@ export interface Erp {
   products: ProductLinkRepository;
   bulkPushes: BulkPushRepository;
   customers: CustomerRepository;
+  /** Shopify catalogs per shop with the ERP's price context for each. */
+  catalogs: CatalogRepository;
   /** Shopify customers per shop and their links to ERP customers. */
   shopifyCustomers: ShopifyCustomerRepository;
+  /** Shopify B2B companies and locations per shop and their links to ERP customers. */
+  shopifyCompanies: ShopifyCompanyRepository;
   numbers: NumberSeries;
   orders: ShopifyOrderRepository;
   salesDocuments: SalesDocumentRepository;
@@ -77,7 +83,9 @@ export async function connectErp(uri: string, database: string): Promise<Erp> {
     stockTargets,
     bulkPushes: new BulkPushRepository(db),
     customers: new CustomerRepository(db, numbers),
+    catalogs: new CatalogRepository(db),
     shopifyCustomers: new ShopifyCustomerRepository(db),
+    shopifyCompanies: new ShopifyCompanyRepository(db),
     numbers,
     orders: new ShopifyOrderRepository(db),
     salesDocuments: new SalesDocumentRepository(db),

@@ -57,6 +57,7 @@ export function orderFromRaw(raw: RawOrder, extraLines: RawLine[] = []): Shopify
     customer: raw.customer
       ? { shopifyId: raw.customer.id, email: text(raw.customer.email), phone: text(raw.customer.phone), firstName: text(raw.customer.firstName), lastName: text(raw.customer.lastName) }
       : null,
+    company: raw.purchasingEntity && 'company' in raw.purchasingEntity ? { companyId: raw.purchasingEntity.company.id, locationId: raw.purchasingEntity.location.id } : null,
     billingAddress: address(raw.billingAddress),
     shippingAddress: address(raw.shippingAddress),
     subtotal: amount(raw.subtotalPriceSet),

@@ -1,9 +1,13 @@
+export { addCompaniesToShopify } from './add-companies';
 export { addCustomersToShopify } from './add-customers';
 export { addItemsToShopify } from './add-items';
 export { createSalesDocuments } from './create-sales-documents';
 export { postSalesDocuments, postSalesInvoices } from './post-documents';
 export { refreshShopInfo } from './refresh-shop-info';
 export { shopLock } from './shop-lock';
+export { syncCatalogPrices } from './sync-catalog-prices';
+export { syncCatalogs } from './sync-catalogs';
+export { syncCompanies } from './sync-companies';
 export { syncCustomers } from './sync-customers';
 export { syncImages } from './sync-images';
 export { syncInventory } from './sync-inventory';

@@ -8,6 +8,9 @@ import { loadAdminSchema } from '../../emulator/schema';
 import { GENERATED_DIR, generateShopifyTypes } from '../../scripts/codegen';
 import { ensureShopifySchema } from '../../scripts/tools/shopify-schema';
 import { PROJECT_ROOT } from '../../src/config';
+import { CATALOGS_PAGE_QUERY, CATALOGS_PER_PAGE, FIXED_PRICES_PER_PAGE, PRICE_LIST_FIXED_PRICES_QUERY, PUBLICATION_PRODUCTS_PER_PAGE, PUBLICATION_PRODUCTS_QUERY } from '../../src/shopify/documents/catalogs';
+import { COMPANIES_PAGE_QUERY, COMPANIES_PER_PAGE, COMPANY_LOCATIONS_PER_PAGE, COMPANY_MORE_LOCATIONS_QUERY } from '../../src/shopify/documents/companies';
+import { CUSTOMER_ADDRESSES, CUSTOMERS_PAGE_QUERY, CUSTOMERS_PER_PAGE } from '../../src/shopify/documents/customers';
 import { ORDER_FULFILLMENT_STATE_QUERY } from '../../src/shopify/documents/fulfillments';
 import { ORDER_LINES_PER_PAGE, ORDER_MORE_LINES_QUERY, ORDERS_PAGE_QUERY, ORDERS_PER_PAGE } from '../../src/shopify/documents/orders';
 import { RUNNING_BULK_MUTATIONS_QUERY } from '../../src/shopify/documents/bulk-operations';
@@ -91,6 +94,13 @@ describe('requested cost of the paged documents, as Shopify prices them', () => 
     ['products by SKU', PRODUCTS_BY_SKU_QUERY, { first: PRODUCTS_PER_SKU_QUERY, query: 'sku:A' }],
     ['running bulk mutations', RUNNING_BULK_MUTATIONS_QUERY, {}],
     ['inventory levels of items', INVENTORY_LEVELS_OF_ITEMS, { ids: Array.from({ length: ITEMS_PER_LEVELS_QUERY }, (_, i) => `gid://shopify/InventoryItem/${i}`), locations: LEVELS_PER_ITEM }],
+    ['customers page', CUSTOMERS_PAGE_QUERY, { first: CUSTOMERS_PER_PAGE, addresses: CUSTOMER_ADDRESSES, query: "updated_at:>='2026-01-01'" }],
+    ['companies page', COMPANIES_PAGE_QUERY, { first: COMPANIES_PER_PAGE, locations: COMPANY_LOCATIONS_PER_PAGE }],
+    ['more company locations', COMPANY_MORE_LOCATIONS_QUERY, { id: 'gid://shopify/Company/1' }],
+    ['catalogs page', CATALOGS_PAGE_QUERY, { first: CATALOGS_PER_PAGE, type: 'MARKET' }],
+    // A connection gives at most 250 nodes: this one cannot use more of the budget.
+    ['publication products (250 ids)', PUBLICATION_PRODUCTS_QUERY, { id: 'gid://shopify/Publication/1', first: PUBLICATION_PRODUCTS_PER_PAGE }],
+    ['fixed prices page', PRICE_LIST_FIXED_PRICES_QUERY, { id: 'gid://shopify/PriceList/1', first: FIXED_PRICES_PER_PAGE }],
     ['products media', PRODUCTS_MEDIA_QUERY, { ids: Array.from({ length: PRODUCTS_PER_MEDIA_QUERY }, (_, i) => `gid://shopify/Product/${i}`) }],
   ];
   for (const [name, text, variables] of cases) {

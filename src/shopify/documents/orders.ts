@@ -35,6 +35,7 @@ export const ORDER_HEADER_FRAGMENT = `#graphql
     customAttributes { key value }
     channelInformation { channelDefinition { handle } }
     customer { id email phone firstName lastName }
+    purchasingEntity { ... on PurchasingCompany { company { id } location { id } } }
     billingAddress { firstName lastName company address1 address2 city zip provinceCode countryCodeV2 phone }
     shippingAddress { firstName lastName company address1 address2 city zip provinceCode countryCodeV2 phone }
     subtotalPriceSet { shopMoney { amount } presentmentMoney { amount } }

@@ -21,7 +21,7 @@ export type BaselineOrderHeaderQueryVariables = AdminTypes.Exact<{
 
 export type BaselineOrderHeaderQuery = { order?: AdminTypes.Maybe<(
     Pick<AdminTypes.Order, 'id' | 'name' | 'createdAt' | 'updatedAt' | 'closed' | 'cancelledAt' | 'test' | 'email' | 'phone' | 'currencyCode' | 'presentmentCurrencyCode' | 'taxesIncluded' | 'displayFinancialStatus' | 'displayFulfillmentStatus' | 'sourceName' | 'tags' | 'note' | 'poNumber'>
-    & { customAttributes: Array<Pick<AdminTypes.Attribute, 'key' | 'value'>>, channelInformation?: AdminTypes.Maybe<{ channelDefinition?: AdminTypes.Maybe<Pick<AdminTypes.ChannelDefinition, 'handle'>> }>, customer?: AdminTypes.Maybe<Pick<AdminTypes.Customer, 'id' | 'email' | 'phone' | 'firstName' | 'lastName'>>, billingAddress?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'firstName' | 'lastName' | 'company' | 'address1' | 'address2' | 'city' | 'zip' | 'provinceCode' | 'countryCodeV2' | 'phone'>>, shippingAddress?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'firstName' | 'lastName' | 'company' | 'address1' | 'address2' | 'city' | 'zip' | 'provinceCode' | 'countryCodeV2' | 'phone'>>, subtotalPriceSet?: AdminTypes.Maybe<{ shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }>, totalShippingPriceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }, totalDiscountsSet?: AdminTypes.Maybe<{ shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }>, cartDiscountAmountSet?: AdminTypes.Maybe<{ shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }>, totalTaxSet?: AdminTypes.Maybe<{ shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }>, totalPriceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }, shippingLines: { nodes: Array<(
+    & { customAttributes: Array<Pick<AdminTypes.Attribute, 'key' | 'value'>>, channelInformation?: AdminTypes.Maybe<{ channelDefinition?: AdminTypes.Maybe<Pick<AdminTypes.ChannelDefinition, 'handle'>> }>, customer?: AdminTypes.Maybe<Pick<AdminTypes.Customer, 'id' | 'email' | 'phone' | 'firstName' | 'lastName'>>, purchasingEntity?: AdminTypes.Maybe<{ company: Pick<AdminTypes.Company, 'id'>, location: Pick<AdminTypes.CompanyLocation, 'id'> }>, billingAddress?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'firstName' | 'lastName' | 'company' | 'address1' | 'address2' | 'city' | 'zip' | 'provinceCode' | 'countryCodeV2' | 'phone'>>, shippingAddress?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'firstName' | 'lastName' | 'company' | 'address1' | 'address2' | 'city' | 'zip' | 'provinceCode' | 'countryCodeV2' | 'phone'>>, subtotalPriceSet?: AdminTypes.Maybe<{ shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }>, totalShippingPriceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }, totalDiscountsSet?: AdminTypes.Maybe<{ shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }>, cartDiscountAmountSet?: AdminTypes.Maybe<{ shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }>, totalTaxSet?: AdminTypes.Maybe<{ shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }>, totalPriceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }, shippingLines: { nodes: Array<(
         Pick<AdminTypes.ShippingLine, 'title' | 'code'>
         & { originalPriceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> } }
       )> }, transactions: Array<(
@@ -157,6 +157,239 @@ export type RunningBulkMutationsQueryVariables = AdminTypes.Exact<{ [key: string
 
 
 export type RunningBulkMutationsQuery = { bulkOperations: { nodes: Array<Pick<AdminTypes.BulkOperation, 'id' | 'status' | 'errorCode' | 'objectCount' | 'url' | 'partialDataUrl' | 'completedAt' | 'createdAt'>> } };
+
+export type CatalogsPageQueryVariables = AdminTypes.Exact<{
+  first: AdminTypes.Scalars['Int']['input'];
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+  type: AdminTypes.CatalogType;
+  query?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type CatalogsPageQuery = { catalogs: { nodes: Array<(
+      Pick<AdminTypes.AppCatalog, 'id' | 'title' | 'status'>
+      & { priceList?: AdminTypes.Maybe<Pick<AdminTypes.PriceList, 'id' | 'currency'>>, publication?: AdminTypes.Maybe<Pick<AdminTypes.Publication, 'id'>> }
+    ) | (
+      Pick<AdminTypes.CompanyLocationCatalog, 'id' | 'title' | 'status'>
+      & { companyLocations: { nodes: Array<(
+          Pick<AdminTypes.CompanyLocation, 'id'>
+          & { company: Pick<AdminTypes.Company, 'id'> }
+        )> }, priceList?: AdminTypes.Maybe<Pick<AdminTypes.PriceList, 'id' | 'currency'>>, publication?: AdminTypes.Maybe<Pick<AdminTypes.Publication, 'id'>> }
+    ) | (
+      Pick<AdminTypes.MarketCatalog, 'id' | 'title' | 'status'>
+      & { markets: { nodes: Array<Pick<AdminTypes.Market, 'id'>> }, priceList?: AdminTypes.Maybe<Pick<AdminTypes.PriceList, 'id' | 'currency'>>, publication?: AdminTypes.Maybe<Pick<AdminTypes.Publication, 'id'>> }
+    )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } };
+
+export type PublicationProductsQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  first: AdminTypes.Scalars['Int']['input'];
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type PublicationProductsQuery = { publication?: AdminTypes.Maybe<{ products: { nodes: Array<Pick<AdminTypes.Product, 'id'>>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } }> };
+
+export type PriceListFixedPricesQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  first: AdminTypes.Scalars['Int']['input'];
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type PriceListFixedPricesQuery = { priceList?: AdminTypes.Maybe<(
+    Pick<AdminTypes.PriceList, 'currency'>
+    & { prices: { nodes: Array<{ variant: Pick<AdminTypes.ProductVariant, 'id'>, price: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'>, compareAtPrice?: AdminTypes.Maybe<Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'>> }>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } }
+  )> };
+
+export type PriceListFixedPricesAddMutationVariables = AdminTypes.Exact<{
+  priceListId: AdminTypes.Scalars['ID']['input'];
+  prices: Array<AdminTypes.PriceListPriceInput> | AdminTypes.PriceListPriceInput;
+}>;
+
+
+export type PriceListFixedPricesAddMutation = { priceListFixedPricesAdd?: AdminTypes.Maybe<{ prices?: AdminTypes.Maybe<Array<{ variant: Pick<AdminTypes.ProductVariant, 'id'> }>>, userErrors: Array<Pick<AdminTypes.PriceListPriceUserError, 'field' | 'message' | 'code'>> }> };
+
+export type CompanyAddressFieldsFragment = Pick<AdminTypes.CompanyAddress, 'id' | 'firstName' | 'lastName' | 'companyName' | 'address1' | 'address2' | 'city' | 'zip' | 'zoneCode' | 'province' | 'countryCode' | 'phone'>;
+
+export type CompanyLocationFieldsFragment = (
+  Pick<AdminTypes.CompanyLocation, 'id' | 'name' | 'externalId' | 'phone' | 'updatedAt'>
+  & { taxSettings: Pick<AdminTypes.CompanyLocationTaxSettings, 'taxRegistrationId' | 'taxExempt'>, billingAddress?: AdminTypes.Maybe<Pick<AdminTypes.CompanyAddress, 'id' | 'firstName' | 'lastName' | 'companyName' | 'address1' | 'address2' | 'city' | 'zip' | 'zoneCode' | 'province' | 'countryCode' | 'phone'>>, shippingAddress?: AdminTypes.Maybe<Pick<AdminTypes.CompanyAddress, 'id' | 'firstName' | 'lastName' | 'companyName' | 'address1' | 'address2' | 'city' | 'zip' | 'zoneCode' | 'province' | 'countryCode' | 'phone'>> }
+);
+
+export type CompanyFieldsFragment = (
+  Pick<AdminTypes.Company, 'id' | 'name' | 'note' | 'externalId' | 'updatedAt'>
+  & { mainContact?: AdminTypes.Maybe<(
+    Pick<AdminTypes.CompanyContact, 'id'>
+    & { customer: (
+      Pick<AdminTypes.Customer, 'id' | 'firstName' | 'lastName'>
+      & { defaultEmailAddress?: AdminTypes.Maybe<Pick<AdminTypes.CustomerEmailAddress, 'emailAddress'>>, defaultPhoneNumber?: AdminTypes.Maybe<Pick<AdminTypes.CustomerPhoneNumber, 'phoneNumber'>> }
+    ) }
+  )> }
+);
+
+export type CompaniesPageQueryVariables = AdminTypes.Exact<{
+  first: AdminTypes.Scalars['Int']['input'];
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+  query?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+  locations: AdminTypes.Scalars['Int']['input'];
+}>;
+
+
+export type CompaniesPageQuery = { companies: { nodes: Array<(
+      Pick<AdminTypes.Company, 'id' | 'name' | 'note' | 'externalId' | 'updatedAt'>
+      & { locations: { nodes: Array<(
+          Pick<AdminTypes.CompanyLocation, 'id' | 'name' | 'externalId' | 'phone' | 'updatedAt'>
+          & { taxSettings: Pick<AdminTypes.CompanyLocationTaxSettings, 'taxRegistrationId' | 'taxExempt'>, billingAddress?: AdminTypes.Maybe<Pick<AdminTypes.CompanyAddress, 'id' | 'firstName' | 'lastName' | 'companyName' | 'address1' | 'address2' | 'city' | 'zip' | 'zoneCode' | 'province' | 'countryCode' | 'phone'>>, shippingAddress?: AdminTypes.Maybe<Pick<AdminTypes.CompanyAddress, 'id' | 'firstName' | 'lastName' | 'companyName' | 'address1' | 'address2' | 'city' | 'zip' | 'zoneCode' | 'province' | 'countryCode' | 'phone'>> }
+        )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> }, mainContact?: AdminTypes.Maybe<(
+        Pick<AdminTypes.CompanyContact, 'id'>
+        & { customer: (
+          Pick<AdminTypes.Customer, 'id' | 'firstName' | 'lastName'>
+          & { defaultEmailAddress?: AdminTypes.Maybe<Pick<AdminTypes.CustomerEmailAddress, 'emailAddress'>>, defaultPhoneNumber?: AdminTypes.Maybe<Pick<AdminTypes.CustomerPhoneNumber, 'phoneNumber'>> }
+        ) }
+      )> }
+    )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } };
+
+export type CompanyMoreLocationsQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type CompanyMoreLocationsQuery = { company?: AdminTypes.Maybe<{ locations: { nodes: Array<(
+        Pick<AdminTypes.CompanyLocation, 'id' | 'name' | 'externalId' | 'phone' | 'updatedAt'>
+        & { taxSettings: Pick<AdminTypes.CompanyLocationTaxSettings, 'taxRegistrationId' | 'taxExempt'>, billingAddress?: AdminTypes.Maybe<Pick<AdminTypes.CompanyAddress, 'id' | 'firstName' | 'lastName' | 'companyName' | 'address1' | 'address2' | 'city' | 'zip' | 'zoneCode' | 'province' | 'countryCode' | 'phone'>>, shippingAddress?: AdminTypes.Maybe<Pick<AdminTypes.CompanyAddress, 'id' | 'firstName' | 'lastName' | 'companyName' | 'address1' | 'address2' | 'city' | 'zip' | 'zoneCode' | 'province' | 'countryCode' | 'phone'>> }
+      )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } }> };
+
+export type CompanyByIdQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  locations: AdminTypes.Scalars['Int']['input'];
+}>;
+
+
+export type CompanyByIdQuery = { company?: AdminTypes.Maybe<(
+    Pick<AdminTypes.Company, 'id' | 'name' | 'note' | 'externalId' | 'updatedAt'>
+    & { locations: { nodes: Array<(
+        Pick<AdminTypes.CompanyLocation, 'id' | 'name' | 'externalId' | 'phone' | 'updatedAt'>
+        & { taxSettings: Pick<AdminTypes.CompanyLocationTaxSettings, 'taxRegistrationId' | 'taxExempt'>, billingAddress?: AdminTypes.Maybe<Pick<AdminTypes.CompanyAddress, 'id' | 'firstName' | 'lastName' | 'companyName' | 'address1' | 'address2' | 'city' | 'zip' | 'zoneCode' | 'province' | 'countryCode' | 'phone'>>, shippingAddress?: AdminTypes.Maybe<Pick<AdminTypes.CompanyAddress, 'id' | 'firstName' | 'lastName' | 'companyName' | 'address1' | 'address2' | 'city' | 'zip' | 'zoneCode' | 'province' | 'countryCode' | 'phone'>> }
+      )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> }, mainContact?: AdminTypes.Maybe<(
+      Pick<AdminTypes.CompanyContact, 'id'>
+      & { customer: (
+        Pick<AdminTypes.Customer, 'id' | 'firstName' | 'lastName'>
+        & { defaultEmailAddress?: AdminTypes.Maybe<Pick<AdminTypes.CustomerEmailAddress, 'emailAddress'>>, defaultPhoneNumber?: AdminTypes.Maybe<Pick<AdminTypes.CustomerPhoneNumber, 'phoneNumber'>> }
+      ) }
+    )> }
+  )> };
+
+export type CompanyUpdateMutationVariables = AdminTypes.Exact<{
+  companyId: AdminTypes.Scalars['ID']['input'];
+  input: AdminTypes.CompanyInput;
+}>;
+
+
+export type CompanyUpdateMutation = { companyUpdate?: AdminTypes.Maybe<{ company?: AdminTypes.Maybe<Pick<AdminTypes.Company, 'id' | 'updatedAt'>>, userErrors: Array<Pick<AdminTypes.BusinessCustomerUserError, 'field' | 'message' | 'code'>> }> };
+
+export type CompanyLocationUpdateMutationVariables = AdminTypes.Exact<{
+  companyLocationId: AdminTypes.Scalars['ID']['input'];
+  input: AdminTypes.CompanyLocationUpdateInput;
+}>;
+
+
+export type CompanyLocationUpdateMutation = { companyLocationUpdate?: AdminTypes.Maybe<{ companyLocation?: AdminTypes.Maybe<Pick<AdminTypes.CompanyLocation, 'id' | 'updatedAt'>>, userErrors: Array<Pick<AdminTypes.BusinessCustomerUserError, 'field' | 'message' | 'code'>> }> };
+
+export type CompanyLocationAssignAddressMutationVariables = AdminTypes.Exact<{
+  locationId: AdminTypes.Scalars['ID']['input'];
+  address: AdminTypes.CompanyAddressInput;
+  addressTypes: Array<AdminTypes.CompanyAddressType> | AdminTypes.CompanyAddressType;
+}>;
+
+
+export type CompanyLocationAssignAddressMutation = { companyLocationAssignAddress?: AdminTypes.Maybe<{ addresses?: AdminTypes.Maybe<Array<Pick<AdminTypes.CompanyAddress, 'id'>>>, userErrors: Array<Pick<AdminTypes.BusinessCustomerUserError, 'field' | 'message' | 'code'>> }> };
+
+export type CompanyCreateMutationVariables = AdminTypes.Exact<{
+  input: AdminTypes.CompanyCreateInput;
+  locations: AdminTypes.Scalars['Int']['input'];
+}>;
+
+
+export type CompanyCreateMutation = { companyCreate?: AdminTypes.Maybe<{ company?: AdminTypes.Maybe<(
+      Pick<AdminTypes.Company, 'id' | 'name' | 'note' | 'externalId' | 'updatedAt'>
+      & { contactRoles: { nodes: Array<Pick<AdminTypes.CompanyContactRole, 'id' | 'name'>> }, locations: { nodes: Array<(
+          Pick<AdminTypes.CompanyLocation, 'id' | 'name' | 'externalId' | 'phone' | 'updatedAt'>
+          & { taxSettings: Pick<AdminTypes.CompanyLocationTaxSettings, 'taxRegistrationId' | 'taxExempt'>, billingAddress?: AdminTypes.Maybe<Pick<AdminTypes.CompanyAddress, 'id' | 'firstName' | 'lastName' | 'companyName' | 'address1' | 'address2' | 'city' | 'zip' | 'zoneCode' | 'province' | 'countryCode' | 'phone'>>, shippingAddress?: AdminTypes.Maybe<Pick<AdminTypes.CompanyAddress, 'id' | 'firstName' | 'lastName' | 'companyName' | 'address1' | 'address2' | 'city' | 'zip' | 'zoneCode' | 'province' | 'countryCode' | 'phone'>> }
+        )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> }, mainContact?: AdminTypes.Maybe<(
+        Pick<AdminTypes.CompanyContact, 'id'>
+        & { customer: (
+          Pick<AdminTypes.Customer, 'id' | 'firstName' | 'lastName'>
+          & { defaultEmailAddress?: AdminTypes.Maybe<Pick<AdminTypes.CustomerEmailAddress, 'emailAddress'>>, defaultPhoneNumber?: AdminTypes.Maybe<Pick<AdminTypes.CustomerPhoneNumber, 'phoneNumber'>> }
+        ) }
+      )> }
+    )>, userErrors: Array<Pick<AdminTypes.BusinessCustomerUserError, 'field' | 'message' | 'code'>> }> };
+
+export type CompaniesByExternalIdQueryVariables = AdminTypes.Exact<{
+  query: AdminTypes.Scalars['String']['input'];
+  locations: AdminTypes.Scalars['Int']['input'];
+}>;
+
+
+export type CompaniesByExternalIdQuery = { companies: { nodes: Array<(
+      Pick<AdminTypes.Company, 'id' | 'name' | 'note' | 'externalId' | 'updatedAt'>
+      & { locations: { nodes: Array<(
+          Pick<AdminTypes.CompanyLocation, 'id' | 'name' | 'externalId' | 'phone' | 'updatedAt'>
+          & { taxSettings: Pick<AdminTypes.CompanyLocationTaxSettings, 'taxRegistrationId' | 'taxExempt'>, billingAddress?: AdminTypes.Maybe<Pick<AdminTypes.CompanyAddress, 'id' | 'firstName' | 'lastName' | 'companyName' | 'address1' | 'address2' | 'city' | 'zip' | 'zoneCode' | 'province' | 'countryCode' | 'phone'>>, shippingAddress?: AdminTypes.Maybe<Pick<AdminTypes.CompanyAddress, 'id' | 'firstName' | 'lastName' | 'companyName' | 'address1' | 'address2' | 'city' | 'zip' | 'zoneCode' | 'province' | 'countryCode' | 'phone'>> }
+        )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> }, mainContact?: AdminTypes.Maybe<(
+        Pick<AdminTypes.CompanyContact, 'id'>
+        & { customer: (
+          Pick<AdminTypes.Customer, 'id' | 'firstName' | 'lastName'>
+          & { defaultEmailAddress?: AdminTypes.Maybe<Pick<AdminTypes.CustomerEmailAddress, 'emailAddress'>>, defaultPhoneNumber?: AdminTypes.Maybe<Pick<AdminTypes.CustomerPhoneNumber, 'phoneNumber'>> }
+        ) }
+      )> }
+    )> } };
+
+export type CompanyContactRevokeRolesMutationVariables = AdminTypes.Exact<{
+  companyContactId: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type CompanyContactRevokeRolesMutation = { companyContactRevokeRoles?: AdminTypes.Maybe<(
+    Pick<AdminTypes.CompanyContactRevokeRolesPayload, 'revokedRoleAssignmentIds'>
+    & { userErrors: Array<Pick<AdminTypes.BusinessCustomerUserError, 'field' | 'message' | 'code'>> }
+  )> };
+
+export type CompanyContactAssignRolesMutationVariables = AdminTypes.Exact<{
+  companyContactId: AdminTypes.Scalars['ID']['input'];
+  rolesToAssign: Array<AdminTypes.CompanyContactRoleAssign> | AdminTypes.CompanyContactRoleAssign;
+}>;
+
+
+export type CompanyContactAssignRolesMutation = { companyContactAssignRoles?: AdminTypes.Maybe<{ roleAssignments?: AdminTypes.Maybe<Array<Pick<AdminTypes.CompanyContactRoleAssignment, 'id'>>>, userErrors: Array<Pick<AdminTypes.BusinessCustomerUserError, 'field' | 'message' | 'code'>> }> };
+
+export type CatalogCreateMutationVariables = AdminTypes.Exact<{
+  input: AdminTypes.CatalogCreateInput;
+}>;
+
+
+export type CatalogCreateMutation = { catalogCreate?: AdminTypes.Maybe<{ catalog?: AdminTypes.Maybe<Pick<AdminTypes.AppCatalog, 'id'> | Pick<AdminTypes.CompanyLocationCatalog, 'id'> | Pick<AdminTypes.MarketCatalog, 'id'>>, userErrors: Array<Pick<AdminTypes.CatalogUserError, 'field' | 'message' | 'code'>> }> };
+
+export type PublicationCreateMutationVariables = AdminTypes.Exact<{
+  input: AdminTypes.PublicationCreateInput;
+}>;
+
+
+export type PublicationCreateMutation = { publicationCreate?: AdminTypes.Maybe<{ publication?: AdminTypes.Maybe<Pick<AdminTypes.Publication, 'id'>>, userErrors: Array<Pick<AdminTypes.PublicationUserError, 'field' | 'message' | 'code'>> }> };
+
+export type PriceListCreateMutationVariables = AdminTypes.Exact<{
+  input: AdminTypes.PriceListCreateInput;
+}>;
+
+
+export type PriceListCreateMutation = { priceListCreate?: AdminTypes.Maybe<{ priceList?: AdminTypes.Maybe<Pick<AdminTypes.PriceList, 'id' | 'currency'>>, userErrors: Array<Pick<AdminTypes.PriceListUserError, 'field' | 'message' | 'code'>> }> };
+
+export type CompanyLocationCatalogsQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type CompanyLocationCatalogsQuery = { companyLocation?: AdminTypes.Maybe<{ catalogs: { nodes: Array<Pick<AdminTypes.AppCatalog, 'id'> | Pick<AdminTypes.CompanyLocationCatalog, 'id'> | Pick<AdminTypes.MarketCatalog, 'id'>> } }> };
 
 export type CustomerAddressFieldsFragment = Pick<AdminTypes.MailingAddress, 'id' | 'firstName' | 'lastName' | 'company' | 'address1' | 'address2' | 'city' | 'zip' | 'province' | 'provinceCode' | 'countryCodeV2' | 'phone'>;
 
@@ -350,7 +583,7 @@ export type VariantSetMediaMutation = { productVariantsBulkUpdate?: AdminTypes.M
 
 export type OrderHeaderFieldsFragment = (
   Pick<AdminTypes.Order, 'id' | 'name' | 'createdAt' | 'updatedAt' | 'closed' | 'cancelledAt' | 'test' | 'email' | 'phone' | 'currencyCode' | 'presentmentCurrencyCode' | 'taxesIncluded' | 'displayFinancialStatus' | 'displayFulfillmentStatus' | 'sourceName' | 'tags' | 'note' | 'poNumber'>
-  & { customAttributes: Array<Pick<AdminTypes.Attribute, 'key' | 'value'>>, channelInformation?: AdminTypes.Maybe<{ channelDefinition?: AdminTypes.Maybe<Pick<AdminTypes.ChannelDefinition, 'handle'>> }>, customer?: AdminTypes.Maybe<Pick<AdminTypes.Customer, 'id' | 'email' | 'phone' | 'firstName' | 'lastName'>>, billingAddress?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'firstName' | 'lastName' | 'company' | 'address1' | 'address2' | 'city' | 'zip' | 'provinceCode' | 'countryCodeV2' | 'phone'>>, shippingAddress?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'firstName' | 'lastName' | 'company' | 'address1' | 'address2' | 'city' | 'zip' | 'provinceCode' | 'countryCodeV2' | 'phone'>>, subtotalPriceSet?: AdminTypes.Maybe<{ shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }>, totalShippingPriceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }, totalDiscountsSet?: AdminTypes.Maybe<{ shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }>, cartDiscountAmountSet?: AdminTypes.Maybe<{ shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }>, totalTaxSet?: AdminTypes.Maybe<{ shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }>, totalPriceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }, shippingLines: { nodes: Array<(
+  & { customAttributes: Array<Pick<AdminTypes.Attribute, 'key' | 'value'>>, channelInformation?: AdminTypes.Maybe<{ channelDefinition?: AdminTypes.Maybe<Pick<AdminTypes.ChannelDefinition, 'handle'>> }>, customer?: AdminTypes.Maybe<Pick<AdminTypes.Customer, 'id' | 'email' | 'phone' | 'firstName' | 'lastName'>>, purchasingEntity?: AdminTypes.Maybe<{ company: Pick<AdminTypes.Company, 'id'>, location: Pick<AdminTypes.CompanyLocation, 'id'> }>, billingAddress?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'firstName' | 'lastName' | 'company' | 'address1' | 'address2' | 'city' | 'zip' | 'provinceCode' | 'countryCodeV2' | 'phone'>>, shippingAddress?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'firstName' | 'lastName' | 'company' | 'address1' | 'address2' | 'city' | 'zip' | 'provinceCode' | 'countryCodeV2' | 'phone'>>, subtotalPriceSet?: AdminTypes.Maybe<{ shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }>, totalShippingPriceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }, totalDiscountsSet?: AdminTypes.Maybe<{ shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }>, cartDiscountAmountSet?: AdminTypes.Maybe<{ shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }>, totalTaxSet?: AdminTypes.Maybe<{ shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }>, totalPriceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }, shippingLines: { nodes: Array<(
       Pick<AdminTypes.ShippingLine, 'title' | 'code'>
       & { originalPriceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> } }
     )> }, transactions: Array<(
@@ -377,7 +610,7 @@ export type OrdersPageQuery = { orders: { nodes: Array<(
       & { lineItems: { nodes: Array<(
           Pick<AdminTypes.LineItem, 'id' | 'sku' | 'title' | 'quantity' | 'currentQuantity' | 'isGiftCard' | 'requiresShipping'>
           & { variant?: AdminTypes.Maybe<Pick<AdminTypes.ProductVariant, 'id' | 'barcode'>>, originalUnitPriceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }, totalDiscountSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> } }
-        )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> }, customAttributes: Array<Pick<AdminTypes.Attribute, 'key' | 'value'>>, channelInformation?: AdminTypes.Maybe<{ channelDefinition?: AdminTypes.Maybe<Pick<AdminTypes.ChannelDefinition, 'handle'>> }>, customer?: AdminTypes.Maybe<Pick<AdminTypes.Customer, 'id' | 'email' | 'phone' | 'firstName' | 'lastName'>>, billingAddress?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'firstName' | 'lastName' | 'company' | 'address1' | 'address2' | 'city' | 'zip' | 'provinceCode' | 'countryCodeV2' | 'phone'>>, shippingAddress?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'firstName' | 'lastName' | 'company' | 'address1' | 'address2' | 'city' | 'zip' | 'provinceCode' | 'countryCodeV2' | 'phone'>>, subtotalPriceSet?: AdminTypes.Maybe<{ shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }>, totalShippingPriceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }, totalDiscountsSet?: AdminTypes.Maybe<{ shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }>, cartDiscountAmountSet?: AdminTypes.Maybe<{ shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }>, totalTaxSet?: AdminTypes.Maybe<{ shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }>, totalPriceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }, shippingLines: { nodes: Array<(
+        )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> }, customAttributes: Array<Pick<AdminTypes.Attribute, 'key' | 'value'>>, channelInformation?: AdminTypes.Maybe<{ channelDefinition?: AdminTypes.Maybe<Pick<AdminTypes.ChannelDefinition, 'handle'>> }>, customer?: AdminTypes.Maybe<Pick<AdminTypes.Customer, 'id' | 'email' | 'phone' | 'firstName' | 'lastName'>>, purchasingEntity?: AdminTypes.Maybe<{ company: Pick<AdminTypes.Company, 'id'>, location: Pick<AdminTypes.CompanyLocation, 'id'> }>, billingAddress?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'firstName' | 'lastName' | 'company' | 'address1' | 'address2' | 'city' | 'zip' | 'provinceCode' | 'countryCodeV2' | 'phone'>>, shippingAddress?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'firstName' | 'lastName' | 'company' | 'address1' | 'address2' | 'city' | 'zip' | 'provinceCode' | 'countryCodeV2' | 'phone'>>, subtotalPriceSet?: AdminTypes.Maybe<{ shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }>, totalShippingPriceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }, totalDiscountsSet?: AdminTypes.Maybe<{ shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }>, cartDiscountAmountSet?: AdminTypes.Maybe<{ shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }>, totalTaxSet?: AdminTypes.Maybe<{ shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }>, totalPriceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> }, shippingLines: { nodes: Array<(
           Pick<AdminTypes.ShippingLine, 'title' | 'code'>
           & { originalPriceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount'> } }
         )> }, transactions: Array<(
@@ -559,7 +792,7 @@ export type ShopLocationsQuery = { locations: { nodes: Array<(
 
 interface GeneratedQueryTypes {
   "#graphql\n  query BaselineOrdersToImport($after: String, $query: String) {\n    orders(first: 25, after: $after, query: $query) {\n      nodes { id name createdAt updatedAt closed displayFinancialStatus displayFulfillmentStatus tags totalPriceSet { shopMoney { amount } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": {return: BaselineOrdersToImportQuery, variables: BaselineOrdersToImportQueryVariables},
-  "#graphql\n  query BaselineOrderHeader($id: ID!) {\n    order(id: $id) { ...OrderHeaderFields }\n  }\n  #graphql\n  fragment OrderHeaderFields on Order {\n    id\n    name\n    createdAt\n    updatedAt\n    closed\n    cancelledAt\n    test\n    email\n    phone\n    currencyCode\n    presentmentCurrencyCode\n    taxesIncluded\n    displayFinancialStatus\n    displayFulfillmentStatus\n    sourceName\n    tags\n    note\n    poNumber\n    customAttributes { key value }\n    channelInformation { channelDefinition { handle } }\n    customer { id email phone firstName lastName }\n    billingAddress { firstName lastName company address1 address2 city zip provinceCode countryCodeV2 phone }\n    shippingAddress { firstName lastName company address1 address2 city zip provinceCode countryCodeV2 phone }\n    subtotalPriceSet { shopMoney { amount } presentmentMoney { amount } }\n    totalShippingPriceSet { shopMoney { amount } presentmentMoney { amount } }\n    totalDiscountsSet { shopMoney { amount } presentmentMoney { amount } }\n    cartDiscountAmountSet { shopMoney { amount } presentmentMoney { amount } }\n    totalTaxSet { shopMoney { amount } presentmentMoney { amount } }\n    totalPriceSet { shopMoney { amount } presentmentMoney { amount } }\n    shippingLines(first: 2) {\n      nodes { title code originalPriceSet { shopMoney { amount } presentmentMoney { amount } } }\n    }\n    transactions(first: 3) {\n      id kind status gateway amountSet { shopMoney { amount } presentmentMoney { amount } }\n    }\n  }\n\n": {return: BaselineOrderHeaderQuery, variables: BaselineOrderHeaderQueryVariables},
+  "#graphql\n  query BaselineOrderHeader($id: ID!) {\n    order(id: $id) { ...OrderHeaderFields }\n  }\n  #graphql\n  fragment OrderHeaderFields on Order {\n    id\n    name\n    createdAt\n    updatedAt\n    closed\n    cancelledAt\n    test\n    email\n    phone\n    currencyCode\n    presentmentCurrencyCode\n    taxesIncluded\n    displayFinancialStatus\n    displayFulfillmentStatus\n    sourceName\n    tags\n    note\n    poNumber\n    customAttributes { key value }\n    channelInformation { channelDefinition { handle } }\n    customer { id email phone firstName lastName }\n    purchasingEntity { ... on PurchasingCompany { company { id } location { id } } }\n    billingAddress { firstName lastName company address1 address2 city zip provinceCode countryCodeV2 phone }\n    shippingAddress { firstName lastName company address1 address2 city zip provinceCode countryCodeV2 phone }\n    subtotalPriceSet { shopMoney { amount } presentmentMoney { amount } }\n    totalShippingPriceSet { shopMoney { amount } presentmentMoney { amount } }\n    totalDiscountsSet { shopMoney { amount } presentmentMoney { amount } }\n    cartDiscountAmountSet { shopMoney { amount } presentmentMoney { amount } }\n    totalTaxSet { shopMoney { amount } presentmentMoney { amount } }\n    totalPriceSet { shopMoney { amount } presentmentMoney { amount } }\n    shippingLines(first: 2) {\n      nodes { title code originalPriceSet { shopMoney { amount } presentmentMoney { amount } } }\n    }\n    transactions(first: 3) {\n      id kind status gateway amountSet { shopMoney { amount } presentmentMoney { amount } }\n    }\n  }\n\n": {return: BaselineOrderHeaderQuery, variables: BaselineOrderHeaderQueryVariables},
   "#graphql\n  query BaselineOrderLines($id: ID!, $after: String) {\n    order(id: $id) {\n      lineItems(first: 10, after: $after) {\n        nodes { ...OrderLineFields }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n  #graphql\n  fragment OrderLineFields on LineItem {\n    id\n    sku\n    title\n    quantity\n    currentQuantity\n    isGiftCard\n    requiresShipping\n    variant { id barcode }\n    originalUnitPriceSet { shopMoney { amount } presentmentMoney { amount } }\n    totalDiscountSet { shopMoney { amount } presentmentMoney { amount } }\n  }\n\n": {return: BaselineOrderLinesQuery, variables: BaselineOrderLinesQueryVariables},
   "#graphql\n  query BaselineCustomerIds($after: String, $query: String) {\n    customers(first: 200, after: $after, query: $query) {\n      edges { cursor node { id updatedAt } }\n      pageInfo { hasNextPage }\n    }\n  }\n": {return: BaselineCustomerIdsQuery, variables: BaselineCustomerIdsQueryVariables},
   "#graphql\n  query BaselineCustomer($id: ID!, $addresses: Int!) {\n    customer(id: $id) { ...CustomerFields }\n  }\n  #graphql\n  fragment CustomerFields on Customer {\n    id\n    firstName\n    lastName\n    defaultEmailAddress { emailAddress }\n    defaultPhoneNumber { phoneNumber }\n    note\n    tags\n    taxExempt\n    createdAt\n    updatedAt\n    defaultAddress { ...CustomerAddressFields }\n    addresses(first: $addresses) { ...CustomerAddressFields }\n  }\n  #graphql\n  fragment CustomerAddressFields on MailingAddress {\n    id\n    firstName\n    lastName\n    company\n    address1\n    address2\n    city\n    zip\n    province\n    provinceCode\n    countryCodeV2\n    phone\n  }\n\n\n": {return: BaselineCustomerQuery, variables: BaselineCustomerQueryVariables},
@@ -569,12 +802,20 @@ interface GeneratedQueryTypes {
   "#graphql\n  query BaselineVariant($id: ID!) {\n    productVariant(id: $id) { ...VariantFields }\n  }\n  #graphql\n  fragment VariantFields on ProductVariant {\n    id\n    title\n    sku\n    barcode\n    price\n    compareAtPrice\n    taxable\n    inventoryPolicy\n    updatedAt\n    selectedOptions { name value }\n    inventoryItem {\n      id\n      tracked\n      unitCost { amount }\n      measurement { weight { unit value } }\n    }\n  }\n\n": {return: BaselineVariantQuery, variables: BaselineVariantQueryVariables},
   "#graphql\n  query BulkOperationStatus($id: ID!) {\n    bulkOperation(id: $id) { ...BulkOperationFields }\n  }\n  #graphql\n  fragment BulkOperationFields on BulkOperation {\n    id\n    status\n    errorCode\n    objectCount\n    url\n    partialDataUrl\n    completedAt\n    createdAt\n  }\n\n": {return: BulkOperationStatusQuery, variables: BulkOperationStatusQueryVariables},
   "#graphql\n  query RunningBulkMutations {\n    bulkOperations(first: 5, query: \"operation_type:mutation AND (status:created OR status:running)\") {\n      nodes { ...BulkOperationFields }\n    }\n  }\n  #graphql\n  fragment BulkOperationFields on BulkOperation {\n    id\n    status\n    errorCode\n    objectCount\n    url\n    partialDataUrl\n    completedAt\n    createdAt\n  }\n\n": {return: RunningBulkMutationsQuery, variables: RunningBulkMutationsQueryVariables},
+  "#graphql\n  query CatalogsPage($first: Int!, $after: String, $type: CatalogType!, $query: String) {\n    catalogs(first: $first, after: $after, type: $type, query: $query) {\n      nodes {\n        id\n        title\n        status\n        priceList { id currency }\n        publication { id }\n        ... on CompanyLocationCatalog {\n          companyLocations(first: 5) { nodes { id company { id } } }\n        }\n        ... on MarketCatalog {\n          markets(first: 5) { nodes { id } }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": {return: CatalogsPageQuery, variables: CatalogsPageQueryVariables},
+  "#graphql\n  query PublicationProducts($id: ID!, $first: Int!, $after: String) {\n    publication(id: $id) {\n      products(first: $first, after: $after) {\n        nodes { id }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": {return: PublicationProductsQuery, variables: PublicationProductsQueryVariables},
+  "#graphql\n  query PriceListFixedPrices($id: ID!, $first: Int!, $after: String) {\n    priceList(id: $id) {\n      currency\n      prices(first: $first, after: $after, originType: FIXED) {\n        nodes {\n          variant { id }\n          price { amount currencyCode }\n          compareAtPrice { amount currencyCode }\n        }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": {return: PriceListFixedPricesQuery, variables: PriceListFixedPricesQueryVariables},
+  "#graphql\n  query CompaniesPage($first: Int!, $after: String, $query: String, $locations: Int!) {\n    companies(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {\n      nodes {\n        ...CompanyFields\n        locations(first: $locations) {\n          nodes { ...CompanyLocationFields }\n          pageInfo { hasNextPage endCursor }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n  #graphql\n  fragment CompanyFields on Company {\n    id\n    name\n    note\n    externalId\n    updatedAt\n    mainContact {\n      id\n      customer { id firstName lastName defaultEmailAddress { emailAddress } defaultPhoneNumber { phoneNumber } }\n    }\n  }\n\n  #graphql\n  fragment CompanyLocationFields on CompanyLocation {\n    id\n    name\n    externalId\n    phone\n    updatedAt\n    taxSettings { taxRegistrationId taxExempt }\n    billingAddress { ...CompanyAddressFields }\n    shippingAddress { ...CompanyAddressFields }\n  }\n  #graphql\n  fragment CompanyAddressFields on CompanyAddress {\n    id\n    firstName\n    lastName\n    companyName\n    address1\n    address2\n    city\n    zip\n    zoneCode\n    province\n    countryCode\n    phone\n  }\n\n\n": {return: CompaniesPageQuery, variables: CompaniesPageQueryVariables},
+  "#graphql\n  query CompanyMoreLocations($id: ID!, $after: String) {\n    company(id: $id) {\n      locations(first: 50, after: $after) {\n        nodes { ...CompanyLocationFields }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n  #graphql\n  fragment CompanyLocationFields on CompanyLocation {\n    id\n    name\n    externalId\n    phone\n    updatedAt\n    taxSettings { taxRegistrationId taxExempt }\n    billingAddress { ...CompanyAddressFields }\n    shippingAddress { ...CompanyAddressFields }\n  }\n  #graphql\n  fragment CompanyAddressFields on CompanyAddress {\n    id\n    firstName\n    lastName\n    companyName\n    address1\n    address2\n    city\n    zip\n    zoneCode\n    province\n    countryCode\n    phone\n  }\n\n\n": {return: CompanyMoreLocationsQuery, variables: CompanyMoreLocationsQueryVariables},
+  "#graphql\n  query CompanyById($id: ID!, $locations: Int!) {\n    company(id: $id) {\n      ...CompanyFields\n      locations(first: $locations) {\n        nodes { ...CompanyLocationFields }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n  #graphql\n  fragment CompanyFields on Company {\n    id\n    name\n    note\n    externalId\n    updatedAt\n    mainContact {\n      id\n      customer { id firstName lastName defaultEmailAddress { emailAddress } defaultPhoneNumber { phoneNumber } }\n    }\n  }\n\n  #graphql\n  fragment CompanyLocationFields on CompanyLocation {\n    id\n    name\n    externalId\n    phone\n    updatedAt\n    taxSettings { taxRegistrationId taxExempt }\n    billingAddress { ...CompanyAddressFields }\n    shippingAddress { ...CompanyAddressFields }\n  }\n  #graphql\n  fragment CompanyAddressFields on CompanyAddress {\n    id\n    firstName\n    lastName\n    companyName\n    address1\n    address2\n    city\n    zip\n    zoneCode\n    province\n    countryCode\n    phone\n  }\n\n\n": {return: CompanyByIdQuery, variables: CompanyByIdQueryVariables},
+  "#graphql\n  query CompaniesByExternalId($query: String!, $locations: Int!) {\n    companies(first: 1, query: $query) {\n      nodes {\n        ...CompanyFields\n        locations(first: $locations) {\n          nodes { ...CompanyLocationFields }\n          pageInfo { hasNextPage endCursor }\n        }\n      }\n    }\n  }\n  #graphql\n  fragment CompanyFields on Company {\n    id\n    name\n    note\n    externalId\n    updatedAt\n    mainContact {\n      id\n      customer { id firstName lastName defaultEmailAddress { emailAddress } defaultPhoneNumber { phoneNumber } }\n    }\n  }\n\n  #graphql\n  fragment CompanyLocationFields on CompanyLocation {\n    id\n    name\n    externalId\n    phone\n    updatedAt\n    taxSettings { taxRegistrationId taxExempt }\n    billingAddress { ...CompanyAddressFields }\n    shippingAddress { ...CompanyAddressFields }\n  }\n  #graphql\n  fragment CompanyAddressFields on CompanyAddress {\n    id\n    firstName\n    lastName\n    companyName\n    address1\n    address2\n    city\n    zip\n    zoneCode\n    province\n    countryCode\n    phone\n  }\n\n\n": {return: CompaniesByExternalIdQuery, variables: CompaniesByExternalIdQueryVariables},
+  "#graphql\n  query CompanyLocationCatalogs($id: ID!) {\n    companyLocation(id: $id) { catalogs(first: 1) { nodes { id } } }\n  }\n": {return: CompanyLocationCatalogsQuery, variables: CompanyLocationCatalogsQueryVariables},
   "#graphql\n  query CustomersPage($first: Int!, $after: String, $query: String, $addresses: Int!) {\n    customers(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {\n      nodes { ...CustomerFields }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n  #graphql\n  fragment CustomerFields on Customer {\n    id\n    firstName\n    lastName\n    defaultEmailAddress { emailAddress }\n    defaultPhoneNumber { phoneNumber }\n    note\n    tags\n    taxExempt\n    createdAt\n    updatedAt\n    defaultAddress { ...CustomerAddressFields }\n    addresses(first: $addresses) { ...CustomerAddressFields }\n  }\n  #graphql\n  fragment CustomerAddressFields on MailingAddress {\n    id\n    firstName\n    lastName\n    company\n    address1\n    address2\n    city\n    zip\n    province\n    provinceCode\n    countryCodeV2\n    phone\n  }\n\n\n": {return: CustomersPageQuery, variables: CustomersPageQueryVariables},
   "#graphql\n  query CustomersMatching($query: String!) {\n    customers(first: 5, query: $query) {\n      nodes { id createdAt defaultEmailAddress { emailAddress } defaultPhoneNumber { phoneNumber } }\n    }\n  }\n": {return: CustomersMatchingQuery, variables: CustomersMatchingQueryVariables},
   "#graphql\n  query OrderFulfillmentState($id: ID!) {\n    order(id: $id) {\n      id\n      fulfillmentOrders(first: 5) {\n        nodes {\n          id\n          status\n          assignedLocation { location { id } }\n          lineItems(first: 25) {\n            nodes { id remainingQuantity lineItem { id } }\n          }\n        }\n      }\n      fulfillments(first: 5) {\n        id\n        createdAt\n        status\n        fulfillmentLineItems(first: 25) {\n          nodes { quantity lineItem { id } }\n        }\n      }\n    }\n  }\n": {return: OrderFulfillmentStateQuery, variables: OrderFulfillmentStateQueryVariables},
   "#graphql\n  query InventoryLevelsOfItems($ids: [ID!]!, $locations: Int!) {\n    nodes(ids: $ids) {\n      ... on InventoryItem {\n        id\n        tracked\n        inventoryLevels(first: $locations) {\n          nodes { location { id } quantities(names: [\"available\"]) { name quantity } }\n        }\n      }\n    }\n  }\n": {return: InventoryLevelsOfItemsQuery, variables: InventoryLevelsOfItemsQueryVariables},
   "#graphql\n  query ProductsMedia($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Product {\n        id\n        media(first: 10) {\n          nodes { id status ... on MediaImage { image { url } } }\n        }\n        variants(first: 10) {\n          nodes {\n            id\n            media(first: 1) { nodes { id status ... on MediaImage { image { url } } } }\n          }\n        }\n      }\n    }\n  }\n": {return: ProductsMediaQuery, variables: ProductsMediaQueryVariables},
-  "#graphql\n  query OrdersPage($first: Int!, $after: String, $query: String, $lines: Int!) {\n    orders(first: $first, after: $after, query: $query) {\n      nodes {\n        ...OrderHeaderFields\n        lineItems(first: $lines) {\n          nodes { ...OrderLineFields }\n          pageInfo { hasNextPage endCursor }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n  #graphql\n  fragment OrderHeaderFields on Order {\n    id\n    name\n    createdAt\n    updatedAt\n    closed\n    cancelledAt\n    test\n    email\n    phone\n    currencyCode\n    presentmentCurrencyCode\n    taxesIncluded\n    displayFinancialStatus\n    displayFulfillmentStatus\n    sourceName\n    tags\n    note\n    poNumber\n    customAttributes { key value }\n    channelInformation { channelDefinition { handle } }\n    customer { id email phone firstName lastName }\n    billingAddress { firstName lastName company address1 address2 city zip provinceCode countryCodeV2 phone }\n    shippingAddress { firstName lastName company address1 address2 city zip provinceCode countryCodeV2 phone }\n    subtotalPriceSet { shopMoney { amount } presentmentMoney { amount } }\n    totalShippingPriceSet { shopMoney { amount } presentmentMoney { amount } }\n    totalDiscountsSet { shopMoney { amount } presentmentMoney { amount } }\n    cartDiscountAmountSet { shopMoney { amount } presentmentMoney { amount } }\n    totalTaxSet { shopMoney { amount } presentmentMoney { amount } }\n    totalPriceSet { shopMoney { amount } presentmentMoney { amount } }\n    shippingLines(first: 2) {\n      nodes { title code originalPriceSet { shopMoney { amount } presentmentMoney { amount } } }\n    }\n    transactions(first: 3) {\n      id kind status gateway amountSet { shopMoney { amount } presentmentMoney { amount } }\n    }\n  }\n\n  #graphql\n  fragment OrderLineFields on LineItem {\n    id\n    sku\n    title\n    quantity\n    currentQuantity\n    isGiftCard\n    requiresShipping\n    variant { id barcode }\n    originalUnitPriceSet { shopMoney { amount } presentmentMoney { amount } }\n    totalDiscountSet { shopMoney { amount } presentmentMoney { amount } }\n  }\n\n": {return: OrdersPageQuery, variables: OrdersPageQueryVariables},
+  "#graphql\n  query OrdersPage($first: Int!, $after: String, $query: String, $lines: Int!) {\n    orders(first: $first, after: $after, query: $query) {\n      nodes {\n        ...OrderHeaderFields\n        lineItems(first: $lines) {\n          nodes { ...OrderLineFields }\n          pageInfo { hasNextPage endCursor }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n  #graphql\n  fragment OrderHeaderFields on Order {\n    id\n    name\n    createdAt\n    updatedAt\n    closed\n    cancelledAt\n    test\n    email\n    phone\n    currencyCode\n    presentmentCurrencyCode\n    taxesIncluded\n    displayFinancialStatus\n    displayFulfillmentStatus\n    sourceName\n    tags\n    note\n    poNumber\n    customAttributes { key value }\n    channelInformation { channelDefinition { handle } }\n    customer { id email phone firstName lastName }\n    purchasingEntity { ... on PurchasingCompany { company { id } location { id } } }\n    billingAddress { firstName lastName company address1 address2 city zip provinceCode countryCodeV2 phone }\n    shippingAddress { firstName lastName company address1 address2 city zip provinceCode countryCodeV2 phone }\n    subtotalPriceSet { shopMoney { amount } presentmentMoney { amount } }\n    totalShippingPriceSet { shopMoney { amount } presentmentMoney { amount } }\n    totalDiscountsSet { shopMoney { amount } presentmentMoney { amount } }\n    cartDiscountAmountSet { shopMoney { amount } presentmentMoney { amount } }\n    totalTaxSet { shopMoney { amount } presentmentMoney { amount } }\n    totalPriceSet { shopMoney { amount } presentmentMoney { amount } }\n    shippingLines(first: 2) {\n      nodes { title code originalPriceSet { shopMoney { amount } presentmentMoney { amount } } }\n    }\n    transactions(first: 3) {\n      id kind status gateway amountSet { shopMoney { amount } presentmentMoney { amount } }\n    }\n  }\n\n  #graphql\n  fragment OrderLineFields on LineItem {\n    id\n    sku\n    title\n    quantity\n    currentQuantity\n    isGiftCard\n    requiresShipping\n    variant { id barcode }\n    originalUnitPriceSet { shopMoney { amount } presentmentMoney { amount } }\n    totalDiscountSet { shopMoney { amount } presentmentMoney { amount } }\n  }\n\n": {return: OrdersPageQuery, variables: OrdersPageQueryVariables},
   "#graphql\n  query OrderMoreLines($id: ID!, $after: String) {\n    order(id: $id) {\n      lineItems(first: 100, after: $after) {\n        nodes { ...OrderLineFields }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n  #graphql\n  fragment OrderLineFields on LineItem {\n    id\n    sku\n    title\n    quantity\n    currentQuantity\n    isGiftCard\n    requiresShipping\n    variant { id barcode }\n    originalUnitPriceSet { shopMoney { amount } presentmentMoney { amount } }\n    totalDiscountSet { shopMoney { amount } presentmentMoney { amount } }\n  }\n\n": {return: OrderMoreLinesQuery, variables: OrderMoreLinesQueryVariables},
   "#graphql\n  query Payouts($first: Int!, $after: String, $query: String) {\n    shopifyPaymentsAccount {\n      payouts(first: $first, after: $after, query: $query) {\n        nodes {\n          id\n          status\n          issuedAt\n          net { amount currencyCode }\n          gross { amount }\n          summary { chargesFee { amount } }\n        }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": {return: PayoutsQuery, variables: PayoutsQueryVariables},
   "#graphql\n  query BalanceTransactions($first: Int!, $after: String, $query: String) {\n    shopifyPaymentsAccount {\n      balanceTransactions(first: $first, after: $after, query: $query) {\n        nodes {\n          id\n          type\n          transactionDate\n          amount { amount currencyCode }\n          fee { amount }\n          net { amount }\n          associatedPayout { id status }\n          associatedOrder { id }\n        }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": {return: BalanceTransactionsQuery, variables: BalanceTransactionsQueryVariables},
@@ -589,6 +830,16 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation BaselineSetQuantities($input: InventorySetQuantitiesInput!, $key: String!) {\n    inventorySetQuantities(input: $input) @idempotent(key: $key) {\n      inventoryAdjustmentGroup { id }\n      userErrors { field message code }\n    }\n  }\n": {return: BaselineSetQuantitiesMutation, variables: BaselineSetQuantitiesMutationVariables},
   "#graphql\n  mutation StagedUploadsCreate($input: [StagedUploadInput!]!) {\n    stagedUploadsCreate(input: $input) {\n      stagedTargets { url resourceUrl parameters { name value } }\n      userErrors { field message }\n    }\n  }\n": {return: StagedUploadsCreateMutation, variables: StagedUploadsCreateMutationVariables},
   "#graphql\n  mutation BulkOperationRunMutation($mutation: String!, $stagedUploadPath: String!, $clientIdentifier: String) {\n    bulkOperationRunMutation(mutation: $mutation, stagedUploadPath: $stagedUploadPath, clientIdentifier: $clientIdentifier) {\n      bulkOperation { id status }\n      userErrors { field message code }\n    }\n  }\n": {return: BulkOperationRunMutationMutation, variables: BulkOperationRunMutationMutationVariables},
+  "#graphql\n  mutation PriceListFixedPricesAdd($priceListId: ID!, $prices: [PriceListPriceInput!]!) {\n    priceListFixedPricesAdd(priceListId: $priceListId, prices: $prices) {\n      prices { variant { id } }\n      userErrors { field message code }\n    }\n  }\n": {return: PriceListFixedPricesAddMutation, variables: PriceListFixedPricesAddMutationVariables},
+  "#graphql\n  mutation CompanyUpdate($companyId: ID!, $input: CompanyInput!) {\n    companyUpdate(companyId: $companyId, input: $input) {\n      company { id updatedAt }\n      userErrors { field message code }\n    }\n  }\n": {return: CompanyUpdateMutation, variables: CompanyUpdateMutationVariables},
+  "#graphql\n  mutation CompanyLocationUpdate($companyLocationId: ID!, $input: CompanyLocationUpdateInput!) {\n    companyLocationUpdate(companyLocationId: $companyLocationId, input: $input) {\n      companyLocation { id updatedAt }\n      userErrors { field message code }\n    }\n  }\n": {return: CompanyLocationUpdateMutation, variables: CompanyLocationUpdateMutationVariables},
+  "#graphql\n  mutation CompanyLocationAssignAddress($locationId: ID!, $address: CompanyAddressInput!, $addressTypes: [CompanyAddressType!]!) {\n    companyLocationAssignAddress(locationId: $locationId, address: $address, addressTypes: $addressTypes) {\n      addresses { id }\n      userErrors { field message code }\n    }\n  }\n": {return: CompanyLocationAssignAddressMutation, variables: CompanyLocationAssignAddressMutationVariables},
+  "#graphql\n  mutation CompanyCreate($input: CompanyCreateInput!, $locations: Int!) {\n    companyCreate(input: $input) {\n      company {\n        ...CompanyFields\n        contactRoles(first: 10) { nodes { id name } }\n        locations(first: $locations) {\n          nodes { ...CompanyLocationFields }\n          pageInfo { hasNextPage endCursor }\n        }\n      }\n      userErrors { field message code }\n    }\n  }\n  #graphql\n  fragment CompanyFields on Company {\n    id\n    name\n    note\n    externalId\n    updatedAt\n    mainContact {\n      id\n      customer { id firstName lastName defaultEmailAddress { emailAddress } defaultPhoneNumber { phoneNumber } }\n    }\n  }\n\n  #graphql\n  fragment CompanyLocationFields on CompanyLocation {\n    id\n    name\n    externalId\n    phone\n    updatedAt\n    taxSettings { taxRegistrationId taxExempt }\n    billingAddress { ...CompanyAddressFields }\n    shippingAddress { ...CompanyAddressFields }\n  }\n  #graphql\n  fragment CompanyAddressFields on CompanyAddress {\n    id\n    firstName\n    lastName\n    companyName\n    address1\n    address2\n    city\n    zip\n    zoneCode\n    province\n    countryCode\n    phone\n  }\n\n\n": {return: CompanyCreateMutation, variables: CompanyCreateMutationVariables},
+  "#graphql\n  mutation CompanyContactRevokeRoles($companyContactId: ID!) {\n    companyContactRevokeRoles(companyContactId: $companyContactId, revokeAll: true) {\n      revokedRoleAssignmentIds\n      userErrors { field message code }\n    }\n  }\n": {return: CompanyContactRevokeRolesMutation, variables: CompanyContactRevokeRolesMutationVariables},
+  "#graphql\n  mutation CompanyContactAssignRoles($companyContactId: ID!, $rolesToAssign: [CompanyContactRoleAssign!]!) {\n    companyContactAssignRoles(companyContactId: $companyContactId, rolesToAssign: $rolesToAssign) {\n      roleAssignments { id }\n      userErrors { field message code }\n    }\n  }\n": {return: CompanyContactAssignRolesMutation, variables: CompanyContactAssignRolesMutationVariables},
+  "#graphql\n  mutation CatalogCreate($input: CatalogCreateInput!) {\n    catalogCreate(input: $input) {\n      catalog { id }\n      userErrors { field message code }\n    }\n  }\n": {return: CatalogCreateMutation, variables: CatalogCreateMutationVariables},
+  "#graphql\n  mutation PublicationCreate($input: PublicationCreateInput!) {\n    publicationCreate(input: $input) {\n      publication { id }\n      userErrors { field message code }\n    }\n  }\n": {return: PublicationCreateMutation, variables: PublicationCreateMutationVariables},
+  "#graphql\n  mutation PriceListCreate($input: PriceListCreateInput!) {\n    priceListCreate(input: $input) {\n      priceList { id currency }\n      userErrors { field message code }\n    }\n  }\n": {return: PriceListCreateMutation, variables: PriceListCreateMutationVariables},
   "#graphql\n  mutation CustomerSet($input: CustomerSetInput!, $identifier: CustomerSetIdentifiers, $addresses: Int!) {\n    customerSet(input: $input, identifier: $identifier) {\n      customer { ...CustomerFields }\n      userErrors { field message code }\n    }\n  }\n  #graphql\n  fragment CustomerFields on Customer {\n    id\n    firstName\n    lastName\n    defaultEmailAddress { emailAddress }\n    defaultPhoneNumber { phoneNumber }\n    note\n    tags\n    taxExempt\n    createdAt\n    updatedAt\n    defaultAddress { ...CustomerAddressFields }\n    addresses(first: $addresses) { ...CustomerAddressFields }\n  }\n  #graphql\n  fragment CustomerAddressFields on MailingAddress {\n    id\n    firstName\n    lastName\n    company\n    address1\n    address2\n    city\n    zip\n    province\n    provinceCode\n    countryCodeV2\n    phone\n  }\n\n\n": {return: CustomerSetMutation, variables: CustomerSetMutationVariables},
   "#graphql\n  mutation CustomerAddressUpdate($customerId: ID!, $addressId: ID!, $address: MailingAddressInput!) {\n    customerAddressUpdate(customerId: $customerId, addressId: $addressId, address: $address, setAsDefault: true) {\n      address { id }\n      userErrors { field message }\n    }\n  }\n": {return: CustomerAddressUpdateMutation, variables: CustomerAddressUpdateMutationVariables},
   "#graphql\n  mutation CustomerAddressCreate($customerId: ID!, $address: MailingAddressInput!) {\n    customerAddressCreate(customerId: $customerId, address: $address, setAsDefault: true) {\n      address { id }\n      userErrors { field message }\n    }\n  }\n": {return: CustomerAddressCreateMutation, variables: CustomerAddressCreateMutationVariables},
