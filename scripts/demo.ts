@@ -47,10 +47,12 @@ async function seedDemoErp(client: ShopSyncClient): Promise<void> {
   if (!(await erp.items.get('TSHIRT'))) {
     await erp.items.upsert({
       no: 'TSHIRT', description: 'Organic T-shirt', unitPrice: '19.90', unitCost: '7.20', vatPercent: 20, extendedText: 'Organic cotton, made in Portugal', variants: [{ code: 'S' }, { code: 'M' }],
+      prices: [{ priceGroup: 'HORECA', unitPrice: '15.90' }],
       stock: [{ locationCode: 'LYON', variantCode: 'S', quantity: 25 }, { locationCode: 'LYON', variantCode: 'M', quantity: 18, reserved: 3 }, { locationCode: 'PARIS', variantCode: 'S', quantity: 4 }],
     });
     await erp.items.upsert({
       no: 'MUG', description: 'Enamel mug', unitPrice: '12.50', unitCost: '4.10', vatPercent: 20, barcodes: [{ barcode: '3760001234567' }],
+      prices: [{ priceGroup: 'HORECA', unitPrice: '9.90' }],
       stock: [{ locationCode: 'LYON', quantity: 40 }, { locationCode: 'PARIS', quantity: 6 }],
     });
     await erp.pictures.set('TSHIRT', null, DEMO_PICTURES.green, 'image/png', 'tshirt.png');
@@ -69,7 +71,7 @@ async function seedDemoShop(emulatorUrl: string, token: string): Promise<void> {
   await admin.createShop({
     domain: DEMO_SHOP,
     token,
-    plan: 'advanced',
+    plan: 'plus',
     name: 'Demo Store',
     currencyCode: 'EUR',
     ianaTimezone: 'Europe/Paris',
@@ -80,6 +82,39 @@ async function seedDemoShop(emulatorUrl: string, token: string): Promise<void> {
     ],
   });
   await seedDemoOrders(emulatorUrl, token);
+}
+
+/**
+ * B2B (Shopify Plus): a company with a location and a catalog whose price list still has last
+ * year's prices; the companies task links the company to a new ERP customer, the catalogs task brings
+ * the catalog in, and the catalog prices task sends the ERP's B2B prices. Made once per demo store.
+ */
+async function seedDemoB2b(emulatorUrl: string, token: string): Promise<void> {
+  const admin = new EmulatorAdmin(emulatorUrl);
+  const merchant = new Merchant(emulatorUrl, DEMO_SHOP, token);
+  await admin.updateShop(DEMO_SHOP, { plan: 'plus' });
+  const known = await merchant.graphql<{ companies: { nodes: unknown[] } }>('{ companies(first: 1) { nodes { id } } }');
+  if (known.companies.nodes.length) return;
+  const [company] = await admin.seedCompanies(DEMO_SHOP, [
+    { name: 'Café Lumière', externalId: 'CAFE-LUMIERE', contact: { email: 'achats@cafe-lumiere.example.com', firstName: 'Inès', lastName: 'Moreau' }, locations: [{ name: 'Café Lumière Croix-Rousse', taxRegistrationId: 'FR40303265045', billingAddress: { address1: '12 Rue d\'Austerlitz', city: 'Lyon', zip: '69004', countryCode: 'FR' } }] },
+  ]);
+  const products = await merchant.graphql<{ products: { nodes: Array<{ id: string; variants: { nodes: Array<{ id: string }> } }> } }>('{ products(first: 10) { nodes { id variants(first: 10) { nodes { id } } } } }');
+  await admin.seedCatalogs(DEMO_SHOP, [
+    {
+      type: 'COMPANY_LOCATION', title: 'Cafés et restaurants', currency: 'EUR', companyLocationIds: company?.locations.map((l) => l.id) ?? [], productIds: products.products.nodes.map((p) => p.id),
+      fixedPrices: products.products.nodes.flatMap((p) => p.variants.nodes).map((v) => ({ variantId: v.id, price: '9.99' })),
+    },
+  ]);
+}
+
+/** The catalog prices B2B customers pay: the HORECA price group, synced. */
+async function priceDemoCatalogs(client: ShopSyncClient): Promise<void> {
+  await client.runTask({ shop: DEMO_SHOP, task: 'companies', wait: true });
+  await client.runTask({ shop: DEMO_SHOP, task: 'catalogs', wait: true });
+  for (const catalog of await client.catalogs.list(DEMO_SHOP)) {
+    if (!catalog.settings.syncPrices) await client.configureCatalog(DEMO_SHOP, catalog.shopifyId, { syncPrices: true, customerPriceGroup: 'HORECA' });
+  }
+  await client.runTask({ shop: DEMO_SHOP, task: 'catalogPrices', wait: true });
 }
 
 /** Two 1×1 PNG pictures for the demo's items. */
@@ -200,6 +235,8 @@ async function main(): Promise<void> {
       autoCreateUnknownCustomers: true,
       customerImportFromShopify: 'allCustomers',
       customerTemplateCode: 'RETAIL',
+      companyImportFromShopify: 'allCompanies',
+      autoCreateUnknownCompanies: true,
       skuMapping: 'itemNoAndVariantCode',
       skuFieldSeparator: '-',
       shippingChargesAccount: '7190',
@@ -218,6 +255,9 @@ async function main(): Promise<void> {
         images: { every: '5m' },
         payments: { every: '1h' },
         customers: { every: '5m' },
+        companies: { every: '5m' },
+        catalogs: { every: '1h' },
+        catalogPrices: { every: '15m' },
       },
     };
     if (await client.shops.find(DEMO_SHOP)) await client.updateShop(DEMO_SHOP, demoSettings);
@@ -229,6 +269,8 @@ async function main(): Promise<void> {
     await linkDemoProducts(client);
     await stockDemoLocations(client);
     await client.addCustomers({ shop: DEMO_SHOP, customerNos: ['C00012'], wait: true });
+    await seedDemoB2b(stack.emulatorUrl, demoToken());
+    await priceDemoCatalogs(client);
     const record = await client.shops.get(DEMO_SHOP);
     const locations = await client.locations.list(DEMO_SHOP);
     console.log('');

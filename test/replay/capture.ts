@@ -129,6 +129,18 @@ async function main(): Promise<void> {
     const added = await client.runTask({ shop, task: 'addCustomers', wait: true, filters: { customerNos: ['C-CAPTURE'] } });
     keep('addCustomers', temporal.workflow.getHandle(added.workflowId));
 
+    // B2B: a company import, "add companies" with a catalog, the catalogs, and their prices.
+    await client.runTask({ shop, task: 'refreshShopInfo', wait: true });
+    await client.updateShop(shop, { companyImportFromShopify: 'allCompanies', autoCreateUnknownCompanies: true, autoCreateCatalog: true });
+    await admin.seedCompanies(shop, [{ name: 'Capture Co', contact: { email: 'capture.co@example.com' }, locations: [{ name: 'Capture HQ' }] }]);
+    await runTask('companies');
+    await client.erpStore.customers.upsert('C-CAPTURE-B2B', { name: 'Capture B2B', email: 'capture.b2b@example.com' });
+    const addedCompany = await client.runTask({ shop, task: 'addCompanies', wait: true, filters: { customerNos: ['C-CAPTURE-B2B'] } });
+    keep('addCompanies', temporal.workflow.getHandle(addedCompany.workflowId));
+    await runTask('catalogs');
+    for (const catalog of await client.catalogs.list(shop)) await client.configureCatalog(shop, catalog.shopifyId, { syncPrices: true });
+    await runTask('catalogPrices');
+
     // The lock's paths, through the engine's probe task.
     const lockShop = 'capture-lock.myshopify.com';
     await client.addShop({ domain: lockShop });
