@@ -1,6 +1,6 @@
 import { Context } from '@temporalio/activity';
 import { companyChangedAt, companyExportHash, mainLocation, mapCompany, type ShopifyCompany } from '../domain/company';
-import { customerImportQuery, type CustomerOptions } from '../domain/customer-filters';
+import type { CustomerOptions } from '../domain/customer-filters';
 import type { ShopSettings } from '../domain/shop-settings';
 import type { Erp } from '../erp/db';
 import type { ShopifyCompanyDocument } from '../erp/shopify-companies';
@@ -13,12 +13,9 @@ import type { ActivityDeps } from './deps';
 import { ShopDisabledError, withFailureTypes } from './failures';
 import { prefetchedPages } from './prefetched-pages';
 import { checkpoint } from './run-guard';
+import { planTwoWay, type TwoWayPlan } from './two-way-plan';
 
-export interface CompanySyncPlan {
-  import: { query: string; incremental: boolean; cursorKey: string; runStart: string; onlyKnown: boolean } | null;
-  export: boolean;
-  notes: string[];
-}
+export type CompanySyncPlan = TwoWayPlan;
 
 export interface CompanyImportCounts {
   fetched: number;
@@ -112,26 +109,15 @@ export function createCompanyImportActivities({ erp, shopify }: ActivityDeps) {
     async planCompanySync(input: { shop: string; options: CustomerOptions }): Promise<CompanySyncPlan> {
       const { settings } = await erp.shops.get(input.shop);
       if (!settings.enabled) throw new ShopDisabledError(`shop ${input.shop} is disabled`);
-      const notes: string[] = [];
-      let importPlan: CompanySyncPlan['import'] = null;
-      if (settings.companyImportFromShopify === 'none') {
-        notes.push('companyImportFromShopify is none: no company is imported');
-      } else {
-        const runStart = new Date().toISOString();
-        const cursorKey = SyncStateRepository.key(input.shop, 'companies');
-        const { query, incremental } = customerImportQuery(await erp.syncState.cursor(cursorKey), runStart, {}, input.options);
-        importPlan = { query, incremental, cursorKey, runStart, onlyKnown: settings.companyImportFromShopify === 'withOrderImport' };
-      }
-      let exportOn = settings.canUpdateShopifyCompanies;
-      if (!exportOn) notes.push('canUpdateShopifyCompanies is off: ERP changes are not sent');
-      if (exportOn && !settings.allowOutgoingRequests) {
-        exportOn = false;
-        notes.push('the shop has allowOutgoingRequests off: nothing is sent to Shopify');
-      }
-      return { import: importPlan, export: exportOn, notes };
+      return planTwoWay(erp, settings, {
+        importSetting: { name: 'companyImportFromShopify', value: settings.companyImportFromShopify },
+        exportSetting: { name: 'canUpdateShopifyCompanies', value: settings.canUpdateShopifyCompanies },
+        noun: 'company',
+        cursorKey: SyncStateRepository.key(input.shop, 'companies'),
+      }, {}, input.options);
     },
 
-    /** Imports pages of 25 companies with their first 10 locations until done or out of time; safe to retry. */
+    /** Imports pages of 20 companies with their first 10 locations until done or out of time; safe to retry. */
     async importCompanyPages(step: { shop: string; query: string; onlyKnown: boolean; after: string | null; maxMillis: number }): Promise<CompanyImportCounts & { after: string | null; done: boolean }> {
       const started = Date.now();
       const { settings } = await erp.shops.get(step.shop);

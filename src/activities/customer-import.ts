@@ -1,6 +1,6 @@
 import { Context } from '@temporalio/activity';
 import { buyerOfCustomer, customerFieldsHash, erpFieldsFromShopify, needsCustomerImport, shopifyFieldsOf, type ShopifyCustomer } from '../domain/customer-fields';
-import { customerFilterKey, customerImportQuery, type CustomerFilters, type CustomerOptions } from '../domain/customer-filters';
+import { customerFilterKey, type CustomerFilters, type CustomerOptions } from '../domain/customer-filters';
 import { mapBuyer } from '../domain/customer-mapping';
 import type { ShopSettings } from '../domain/shop-settings';
 import type { Erp } from '../erp/db';
@@ -12,14 +12,10 @@ import type { ActivityDeps } from './deps';
 import { ShopDisabledError, withFailureTypes } from './failures';
 import { prefetchedPages } from './prefetched-pages';
 import { checkpoint } from './run-guard';
+import { planTwoWay, type TwoWayPlan } from './two-way-plan';
 
 /** What a customers run does, from the shop's settings (reference 2.7): import, export, both, or nothing. */
-export interface CustomerSyncPlan {
-  import: { query: string; incremental: boolean; cursorKey: string; runStart: string; onlyKnown: boolean } | null;
-  export: boolean;
-  /** Why a direction is off, when one is. */
-  notes: string[];
-}
+export type CustomerSyncPlan = TwoWayPlan;
 
 export interface CustomerImportCounts {
   fetched: number;
@@ -102,27 +98,14 @@ export function createCustomerImportActivities({ erp, shopify }: ActivityDeps) {
     async planCustomerSync(input: { shop: string; filters: CustomerFilters; options: CustomerOptions }): Promise<CustomerSyncPlan> {
       const { settings } = await erp.shops.get(input.shop);
       if (!settings.enabled) throw new ShopDisabledError(`shop ${input.shop} is disabled`);
-      const notes: string[] = [];
-      let importPlan: CustomerSyncPlan['import'] = null;
-      if (settings.customerImportFromShopify === 'none') {
-        notes.push('customerImportFromShopify is none: no customer is imported');
-      } else {
-        const runStart = new Date().toISOString();
-        const cursorKey = SyncStateRepository.key(input.shop, 'customers', customerFilterKey(input.filters));
-        const { query, incremental } = customerImportQuery(await erp.syncState.cursor(cursorKey), runStart, input.filters, input.options);
-        importPlan = { query, incremental, cursorKey, runStart, onlyKnown: settings.customerImportFromShopify === 'withOrderImport' };
-      }
-      let exportOn = settings.canUpdateShopifyCustomers;
-      if (!exportOn) notes.push('canUpdateShopifyCustomers is off: ERP changes are not sent');
-      if (exportOn && !settings.allowOutgoingRequests) {
-        exportOn = false;
-        notes.push('the shop has allowOutgoingRequests off: nothing is sent to Shopify');
-      }
-      if (exportOn && input.filters.customerIds) {
-        exportOn = false;
-        notes.push('a run for some customer ids only imports them');
-      }
-      return { import: importPlan, export: exportOn, notes };
+      const plan = await planTwoWay(erp, settings, {
+        importSetting: { name: 'customerImportFromShopify', value: settings.customerImportFromShopify },
+        exportSetting: { name: 'canUpdateShopifyCustomers', value: settings.canUpdateShopifyCustomers },
+        noun: 'customer',
+        cursorKey: SyncStateRepository.key(input.shop, 'customers', customerFilterKey(input.filters)),
+      }, input.filters, input.options);
+      if (plan.export && input.filters.customerIds) return { ...plan, export: false, notes: [...plan.notes, 'a run for some customer ids only imports them'] };
+      return plan;
     },
 
     /**
