@@ -67,7 +67,10 @@ async function seedDemoErp(client: ShopSyncClient): Promise<void> {
 
 async function seedDemoShop(emulatorUrl: string, token: string): Promise<void> {
   const admin = new EmulatorAdmin(emulatorUrl);
-  if (await admin.hasShop(DEMO_SHOP)) return;
+  if (await admin.hasShop(DEMO_SHOP)) {
+    await admin.updateShop(DEMO_SHOP, { plan: 'plus' }); // B2B needs Plus; demo stores made before B2B were Advanced
+    return;
+  }
   await admin.createShop({
     domain: DEMO_SHOP,
     token,
@@ -92,7 +95,6 @@ async function seedDemoShop(emulatorUrl: string, token: string): Promise<void> {
 async function seedDemoB2b(emulatorUrl: string, token: string): Promise<void> {
   const admin = new EmulatorAdmin(emulatorUrl);
   const merchant = new Merchant(emulatorUrl, DEMO_SHOP, token);
-  await admin.updateShop(DEMO_SHOP, { plan: 'plus' });
   const known = await merchant.graphql<{ companies: { nodes: unknown[] } }>('{ companies(first: 1) { nodes { id } } }');
   if (known.companies.nodes.length) return;
   const [company] = await admin.seedCompanies(DEMO_SHOP, [
@@ -107,14 +109,15 @@ async function seedDemoB2b(emulatorUrl: string, token: string): Promise<void> {
   ]);
 }
 
-/** The catalog prices B2B customers pay: the HORECA price group, synced. */
-async function priceDemoCatalogs(client: ShopSyncClient): Promise<void> {
+/** The catalog prices B2B customers pay: the HORECA price group, synced. Answers how many prices went out. */
+async function priceDemoCatalogs(client: ShopSyncClient): Promise<number> {
   await client.runTask({ shop: DEMO_SHOP, task: 'companies', wait: true });
   await client.runTask({ shop: DEMO_SHOP, task: 'catalogs', wait: true });
   for (const catalog of await client.catalogs.list(DEMO_SHOP)) {
     if (!catalog.settings.syncPrices) await client.configureCatalog(DEMO_SHOP, catalog.shopifyId, { syncPrices: true, customerPriceGroup: 'HORECA' });
   }
-  await client.runTask({ shop: DEMO_SHOP, task: 'catalogPrices', wait: true });
+  const run = await client.runTask({ shop: DEMO_SHOP, task: 'catalogPrices', wait: true });
+  return 'result' in run ? ((run.result as { sent?: number }).sent ?? 0) : 0;
 }
 
 /** Two 1×1 PNG pictures for the demo's items. */
@@ -270,7 +273,7 @@ async function main(): Promise<void> {
     await stockDemoLocations(client);
     await client.addCustomers({ shop: DEMO_SHOP, customerNos: ['C00012'], wait: true });
     await seedDemoB2b(stack.emulatorUrl, demoToken());
-    await priceDemoCatalogs(client);
+    const catalogPricesSent = await priceDemoCatalogs(client);
     const record = await client.shops.get(DEMO_SHOP);
     const locations = await client.locations.list(DEMO_SHOP);
     console.log('');
@@ -286,6 +289,7 @@ async function main(): Promise<void> {
     console.log(`Orders: ${JSON.stringify(imported.result)}`);
     console.log('Products: linked to the ERP items; the mug\'s ERP price went from 12.50 to 13.90 and reaches Shopify with the next products run (every minute).');
     console.log('Stock and pictures: sent once; the mug\'s LYON stock went from 40 to 37 and reaches the main warehouse with the next inventory run (every minute).');
+    console.log(`Customers and B2B: customers imported and C00012 added to Shopify; company "Café Lumière" linked; its catalog got ${catalogPricesSent} ERP prices (HORECA group). Try: npx shopsync catalogs list --shop ${DEMO_SHOP}`);
     console.log('Running. Try `npx shopsync status demo-store.myshopify.com` in another terminal. Ctrl-C stops everything.');
     await showLiveStatus(client, new EmulatorAdmin(stack.emulatorUrl));
   } catch (error) {
