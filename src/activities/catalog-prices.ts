@@ -67,7 +67,7 @@ async function pricedVariants(erp: Erp, shop: string, productIds: string[]): Pro
 
 export function createCatalogPriceActivities({ erp, shopify }: ActivityDeps) {
   /** Sends one batch; a refused batch becomes skipped records for its variants and is tried again next run. */
-  async function send(client: ShopifyAdminClient, catalog: CatalogDocument, batch: Array<{ variantId: string; price: string; compareAtPrice: string | null }>, counts: CatalogPriceCounts): Promise<void> {
+  async function send(client: ShopifyAdminClient, catalog: CatalogDocument, batch: Array<{ variantId: string; price: string; compareAtPrice: string | null }>, counts: CatalogPriceCounts): Promise<boolean> {
     const currencyCode = catalog.currency as CurrencyCode;
     const prices = batch.map((line) => ({ variantId: line.variantId, price: { amount: line.price, currencyCode }, compareAtPrice: line.compareAtPrice === null ? null : { amount: line.compareAtPrice, currencyCode } }));
     // Setting fixed prices to values is the same however often it is sent: a lost answer may be retried.
@@ -76,11 +76,12 @@ export function createCatalogPriceActivities({ erp, shopify }: ActivityDeps) {
     const errors = data.priceListFixedPricesAdd?.userErrors ?? [];
     if (!errors.length) {
       counts.sent += batch.length;
-      return;
+      return true;
     }
     const message = errors.map((e) => `${(e.field ?? []).join('.')}: ${e.message}${e.code ? ` (${e.code})` : ''}`).join('; ');
     for (const line of batch) await erp.skipped.record(catalog.shop, 'catalogPrice', `${catalog.shopifyId}|${line.variantId}`, `catalog ${catalog.title}: Shopify refused the fixed prices: ${message}`);
     counts.failed += batch.length;
+    return false;
   }
 
   return withFailureTypes({
@@ -120,10 +121,15 @@ export function createCatalogPriceActivities({ erp, shopify }: ActivityDeps) {
       counts.unchanged = plan.unchanged;
       for (const skipped of plan.skipped) await erp.skipped.record(input.shop, 'catalogPrice', `${catalog.shopifyId}|${skipped.recordId}`, `catalog ${catalog.title}: ${skipped.reason}`);
       counts.skipped += plan.skipped.length;
+      const failedVariants = new Set<string>();
       for (let at = 0; at < plan.changes.length; at += FIXED_PRICES_PER_CALL) {
         await checkpoint(counts);
-        await send(client, catalog, plan.changes.slice(at, at + FIXED_PRICES_PER_CALL), counts);
+        const batch = plan.changes.slice(at, at + FIXED_PRICES_PER_CALL);
+        if (!(await send(client, catalog, batch, counts))) for (const line of batch) failedVariants.add(line.variantId);
       }
+      // Variants priced now no longer need attention (a refused batch recorded its own again above).
+      const refused = new Set(plan.skipped.map((skipped) => skipped.recordId));
+      await erp.skipped.clearMany(input.shop, 'catalogPrice', variants.filter((v) => !refused.has(v.variantId) && !failedVariants.has(v.variantId)).map((v) => `${catalog.shopifyId}|${v.variantId}`));
       await erp.skipped.clear(input.shop, RECORD_TYPE, input.catalogId);
       await erp.catalogs.pricesSynced(input.shop, input.catalogId, null);
       return counts;

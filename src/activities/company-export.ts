@@ -1,5 +1,6 @@
 import { Context } from '@temporalio/activity';
 import { companyExportHash, type CompanyExport } from '../domain/company';
+import { e164 } from '../domain/customer-fields';
 import type { OrderAddress } from '../domain/order';
 import type { ShopSettings } from '../domain/shop-settings';
 import type { CustomerDocument } from '../erp/customers';
@@ -53,7 +54,7 @@ function refusal(what: string, errors: ReadonlyArray<{ field?: string[] | null; 
 
 function companyAddress(address: OrderAddress): CompanyAddressInput {
   return {
-    address1: address.address1, address2: address.address2, city: address.city, zip: address.zip, zoneCode: address.provinceCode, phone: address.phone,
+    address1: address.address1, address2: address.address2, city: address.city, zip: address.zip, zoneCode: address.provinceCode, phone: e164(address.phone),
     firstName: address.firstName, lastName: address.lastName,
     ...(address.countryCode && /^[A-Z]{2}$/.test(address.countryCode) ? { countryCode: address.countryCode as CountryCode } : {}),
   };
@@ -81,7 +82,7 @@ export function createCompanyExportActivities({ erp, shopify }: ActivityDeps) {
       if (updated.data.companyUpdate?.userErrors.length) throw refusal('company', updated.data.companyUpdate.userErrors);
       const mainLocationId = company.locationIds[0];
       if (fields.address && mainLocationId) {
-        const assigned = await client.request(COMPANY_LOCATION_ASSIGN_ADDRESS, { locationId: mainLocationId, address: companyAddress(fields.address), addressTypes: ['BILLING', 'SHIPPING'] }, { idempotent: true });
+        const assigned = await client.request(COMPANY_LOCATION_ASSIGN_ADDRESS, { locationId: mainLocationId, address: companyAddress(fields.address), addressTypes: ['BILLING'] }, { idempotent: true });
         counts.requests += 1;
         if (assigned.data.companyLocationAssignAddress?.userErrors.length) throw refusal('company location address', assigned.data.companyLocationAssignAddress.userErrors);
       }
@@ -127,10 +128,15 @@ export function createCompanyExportActivities({ erp, shopify }: ActivityDeps) {
     };
     if (!customer) return skip(`not added to Shopify: customer ${no} does not exist`);
     if (!customer.email) return skip(`not added to Shopify as a company: customer ${no} has no e-mail for its main contact`);
+    if (await erp.shopifyCompanies.linkedTo(shop, no)) {
+      counts.alreadyInShopify += 1;
+      return;
+    }
     const found = await client.request(COMPANIES_BY_EXTERNAL_ID_QUERY, { query: `external_id:"${no.replace(/["\\]/g, '')}"`, locations: COMPANY_LOCATIONS_PER_PAGE });
     counts.requests += 1;
     let raw = found.data.companies.nodes[0];
-    let roles: Array<{ id: string; name: string }> = [];
+    // A company found by its external id was made by an earlier attempt: its steps are done again (each is idempotent).
+    let roles: Array<{ id: string; name: string }> = raw?.contactRoles.nodes ?? [];
     if (raw) {
       counts.alreadyInShopify += 1;
     } else {
@@ -138,7 +144,7 @@ export function createCompanyExportActivities({ erp, shopify }: ActivityDeps) {
       const created = await client.request(COMPANY_CREATE, {
         input: {
           company: { name: customer.name, externalId: no },
-          companyContact: { email: customer.email, firstName: firstName ?? null, lastName: rest.join(' ') || null, phone: customer.phone },
+          companyContact: { email: customer.email, firstName: firstName ?? null, lastName: rest.join(' ') || null, phone: e164(customer.phone) },
           companyLocation: { name: customer.name, ...(customer.address ? { billingAddress: companyAddress(customer.address), billingSameAsShipping: true } : {}), ...(customer.taxId ? { taxRegistrationId: customer.taxId } : {}) },
         },
         locations: COMPANY_LOCATIONS_PER_PAGE,

@@ -65,7 +65,8 @@ export async function importCompany(erp: Erp, shop: string, settings: ShopSettin
   const changedAt = companyChangedAt(company);
   if (mirror && mirror.shopifyUpdatedAt >= changedAt) return 'unchanged';
   if (onlyKnown && !mirror) return 'notKnown';
-  const linked = mirror?.erpCustomerNo && (await erp.customers.get(mirror.erpCustomerNo)) ? mirror.erpCustomerNo : undefined;
+  // A company that only stands on the shop's default company is mapped again each time, never updated or exported.
+  const linked = mirror?.erpCustomerNo && !mirror.viaDefault && (await erp.customers.get(mirror.erpCustomerNo)) ? mirror.erpCustomerNo : undefined;
   const decision = await mapCompany(company, linked, settings, erp.customers);
   const location = mainLocation(company);
   const address = location?.billingAddress ?? location?.shippingAddress ?? null;
@@ -82,7 +83,16 @@ export async function importCompany(erp: Erp, shop: string, settings: ShopSettin
     customerNo = decision.customerNo;
     outcome = linked ? 'refreshed' : 'linked';
     if (settings.shopifyCanUpdateCompanies && decision.how !== 'default') {
-      await erp.customers.update(customerNo, { name: company.name, contact: [company.mainContact?.firstName, company.mainContact?.lastName].filter(Boolean).join(' ') || null, email: company.mainContact?.email ?? null, phone: company.mainContact?.phone ?? null, address, taxId: location?.taxRegistrationId ?? null });
+      const contact = [company.mainContact?.firstName, company.mainContact?.lastName].filter(Boolean).join(' ');
+      // What the company does not say (no main contact, no address) stays as the ERP has it.
+      await erp.customers.update(customerNo, {
+        name: company.name,
+        contact: contact || undefined,
+        email: company.mainContact?.email ?? undefined,
+        phone: company.mainContact?.phone ?? undefined,
+        address: address ?? undefined,
+        taxId: location?.taxRegistrationId ?? undefined,
+      });
       outcome = 'updated';
     }
   }
@@ -96,6 +106,7 @@ export async function importCompany(erp: Erp, shop: string, settings: ShopSettin
       shopifyUpdatedAt: changedAt,
       locationIds: company.locations.map((l) => l.shopifyId),
       shopifyHash: mirror?.shopifyHash ?? companyExportHash({ name: company.name, address }),
+      viaDefault: 'how' in decision && decision.how === 'default',
     },
     company.locations,
     customerNo,

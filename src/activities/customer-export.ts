@@ -128,7 +128,7 @@ export function createCustomerExportActivities({ erp, shopify }: ActivityDeps) {
     if (!customer.email) return skip(`not added to Shopify: customer ${no} has no e-mail, and Shopify needs one`);
     const attempt = await erp.shopifyCustomers.startAdding(shop, no);
     const fields = shopifyFieldsFromErp(customer, settings);
-    const terms = [`email:${searchValue(customer.email)}`, ...(customer.phone ? [`phone:${searchValue(customer.phone)}`] : [])];
+    const terms = [`email:${searchValue(customer.email)}`, ...(fields.phone ? [`phone:${searchValue(fields.phone)}`] : [])];
     const { data: found } = await client.request(CUSTOMERS_MATCHING_QUERY, { query: terms.join(' OR ') });
     counts.requests += 1;
     const match = found.customers.nodes[0];

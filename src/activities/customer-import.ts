@@ -1,5 +1,5 @@
 import { Context } from '@temporalio/activity';
-import { buyerOfCustomer, customerFieldsHash, erpFieldsFromShopify, needsCustomerImport, shopifyFieldsOf, type ShopifyCustomer } from '../domain/customer-fields';
+import { buyerOfCustomer, erpFieldsFromShopify, needsCustomerImport, shopifyBaselineHash, type ShopifyCustomer } from '../domain/customer-fields';
 import { customerFilterKey, type CustomerFilters, type CustomerOptions } from '../domain/customer-filters';
 import { mapBuyer } from '../domain/customer-mapping';
 import type { ShopSettings } from '../domain/shop-settings';
@@ -85,7 +85,7 @@ export async function importCustomer(erp: Erp, shop: string, settings: ShopSetti
       shopifyUpdatedAt: customer.updatedAt,
       defaultAddressId: customer.defaultAddress?.shopifyId ?? null,
       // Once the ERP has sent its values, Shopify's own later edits do not make it send them again.
-      shopifyHash: mirror?.shopifyHash ?? customerFieldsHash(shopifyFieldsOf(customer)),
+      shopifyHash: mirror?.shopifyHash ?? shopifyBaselineHash(customer, settings),
     },
     customerNo,
     reason,

@@ -82,7 +82,7 @@ export function erpFieldsFromShopify(customer: ShopifyCustomer, settings: NameSe
     name2: name2 && name2 !== name ? name2 : null,
     contact: settings.contactSource === 'none' ? null : personName(customer.firstName, customer.lastName, settings.contactSource),
     email: customer.email?.toLowerCase() ?? null,
-    phone: customer.phone ?? address?.phone ?? null,
+    phone: customer.phone,
     address: plainAddress(address),
     county: settings.countySource === 'name' ? (address?.province ?? null) : (address?.provinceCode ?? null),
   };
@@ -108,64 +108,65 @@ export interface ShopifyCustomerUpdate {
   } | null;
 }
 
-function splitContact(contact: string | null): { firstName: string | null; lastName: string | null } {
+function splitContact(contact: string | null, order: ShopSettings['contactSource']): { firstName: string | null; lastName: string | null } {
   const words = (contact ?? '').trim().split(/\s+/).filter(Boolean);
   if (!words.length) return { firstName: null, lastName: null };
   if (words.length === 1) return { firstName: null, lastName: words[0] as string };
+  // The contact was written as the shop's contactSource says: "Last First" or "First Last".
+  if (order === 'lastAndFirstName') return { firstName: words.slice(1).join(' '), lastName: words[0] as string };
   return { firstName: words.slice(0, -1).join(' '), lastName: words[words.length - 1] as string };
 }
 
 /**
- * The Shopify fields of an ERP customer. The person's name is the contact (or the address's names);
- * the company on the address is the name when the shop's name source is the company.
+ * A phone as Shopify takes it (E.164: "+" and 8 to 15 digits; "00" counts as "+"), or null: a national
+ * number ("06 …") has no country code to add safely, so Shopify keeps what it has rather than refuse
+ * the whole customer.
  */
-export function shopifyFieldsFromErp(customer: ErpCustomerFields, settings: Pick<ShopSettings, 'nameSource'>): ShopifyCustomerUpdate {
-  const person = customer.contact ? splitContact(customer.contact) : { firstName: customer.address?.firstName ?? null, lastName: customer.address?.lastName ?? null };
+export function e164(phone: string | null | undefined): string | null {
+  const trimmed = (phone ?? '').trim();
+  const international = trimmed.startsWith('+') ? trimmed.slice(1) : trimmed.startsWith('00') ? trimmed.slice(2) : null;
+  if (international === null) return null;
+  const digits = international.replace(/[\s().-]/g, '');
+  return /^[1-9]\d{7,14}$/.test(digits) ? `+${digits}` : null;
+}
+
+/**
+ * The Shopify fields of an ERP customer. The person's name is the contact (or the address's names);
+ * the company on the address is the ERP name when the shop names customers by company and that name
+ * is not the person's own.
+ */
+export function shopifyFieldsFromErp(customer: ErpCustomerFields, settings: Pick<ShopSettings, 'nameSource' | 'contactSource'>): ShopifyCustomerUpdate {
+  const person = customer.contact ? splitContact(customer.contact, settings.contactSource) : { firstName: customer.address?.firstName ?? null, lastName: customer.address?.lastName ?? null };
   const address = customer.address;
+  const fullName = [person.firstName, person.lastName].filter(Boolean).join(' ');
+  const company = settings.nameSource === 'companyName' && customer.name !== customer.contact && customer.name !== fullName ? customer.name : (address?.company ?? null);
   return {
     ...person,
     email: customer.email?.toLowerCase() ?? null,
-    phone: customer.phone,
+    phone: e164(customer.phone),
     address: address
       ? {
-          firstName: person.firstName,
-          lastName: person.lastName,
-          company: settings.nameSource === 'companyName' ? customer.name : address.company,
+          firstName: address.firstName ?? person.firstName,
+          lastName: address.lastName ?? person.lastName,
+          company,
           address1: address.address1,
           address2: address.address2,
           city: address.city,
           zip: address.zip,
           provinceCode: address.provinceCode,
           countryCode: address.countryCode,
-          phone: address.phone,
+          phone: e164(address.phone),
         }
       : null,
   };
 }
 
-/** The Shopify side's values of the same fields, to know whether an export would change anything. */
-export function shopifyFieldsOf(customer: ShopifyCustomer): ShopifyCustomerUpdate {
-  const address = customer.defaultAddress;
-  return {
-    firstName: customer.firstName,
-    lastName: customer.lastName,
-    email: customer.email?.toLowerCase() ?? null,
-    phone: customer.phone,
-    address: address
-      ? {
-          firstName: address.firstName,
-          lastName: address.lastName,
-          company: address.company,
-          address1: address.address1,
-          address2: address.address2,
-          city: address.city,
-          zip: address.zip,
-          provinceCode: address.provinceCode,
-          countryCode: address.countryCode,
-          phone: address.phone,
-        }
-      : null,
-  };
+/**
+ * What Shopify has, in the ERP's terms: the fields the ERP would send had it taken this customer
+ * as imported. A first link to an ERP customer with the same values sends nothing.
+ */
+export function shopifyBaselineHash(customer: ShopifyCustomer, settings: NameSettings): string {
+  return customerFieldsHash(shopifyFieldsFromErp(erpFieldsFromShopify(customer, settings), settings));
 }
 
 export function customerFieldsHash(fields: ShopifyCustomerUpdate): string {

@@ -64,6 +64,9 @@ interface CustomerKey {
 }
 
 /** Bumped when the keys' form changes (2: phones keyed by their last nine digits; 3: tax ids). */
+/** The normalised fields made from another field: given when that one is. */
+const DERIVED_FROM: Record<string, string> = { emailLower: 'email', phoneDigits: 'phone' };
+
 const KEYS_BUILT = 'built|3';
 
 const emailKey = (emailLower: string) => `email|${emailLower}`;
@@ -123,10 +126,12 @@ export class CustomerRepository implements CustomerLookups {
   }
 
   /** Changes some fields of a customer (Shopify updating the ERP, or a merchant's edit). */
+  /** Changes the fields given; a field left out (undefined) keeps its value. */
   async update(no: string, fields: CustomerFields): Promise<void> {
-    const values = normalised(fields);
+    const given = Object.entries(normalised(fields)).filter(([key]) => fields[(DERIVED_FROM[key] ?? key) as keyof CustomerFields] !== undefined);
+    const values = Object.fromEntries(given) as Partial<ReturnType<typeof normalised>>;
     await this.customers.updateOne({ _id: no }, { $set: { ...values, ...priceGroups(fields), ...(fields.blocked === undefined ? {} : { blocked: fields.blocked }), changedAt: new Date() } });
-    await this.writeKeys({ _id: no, ...values, taxId: fields.taxId });
+    await this.writeKeys({ _id: no, emailLower: values.emailLower ?? null, phoneDigits: values.phoneDigits ?? null, taxId: fields.taxId });
   }
 
   async get(no: string): Promise<CustomerDocument | null> {

@@ -21,6 +21,8 @@ export interface ShopifyCompanyDocument {
   locationIds: string[];
   /** A hash of what the ERP sends, as Shopify has it (see the customers' shopifyHash). */
   shopifyHash: string | null;
+  /** Mapped to the shop's default company (companyMappingType defaultCompany): not a link of its own. */
+  viaDefault?: boolean;
 }
 
 export interface ShopifyCompanyLocationDocument extends CompanyLocation {
@@ -36,10 +38,13 @@ const error = (message: string | null) => (message ? { message, at: new Date() }
 export class ShopifyCompanyRepository {
   private readonly companies: Collection<ShopifyCompanyDocument>;
   private readonly locations: Collection<ShopifyCompanyLocationDocument>;
+  /** `<shop>|<ERP customer no>` → Shopify company id: which ERP customers a shop already has as companies. */
+  private readonly byErpCustomer: Collection<{ _id: string; shopifyId: string }>;
 
   constructor(db: Db) {
     this.companies = db.collection<ShopifyCompanyDocument>('shopifyCompanies');
     this.locations = db.collection<ShopifyCompanyLocationDocument>('shopifyCompanyLocations');
+    this.byErpCustomer = db.collection('shopifyCompaniesByErpNo');
   }
 
   async get(shop: string, shopifyId: string): Promise<ShopifyCompanyDocument | null> {
@@ -72,6 +77,15 @@ export class ShopifyCompanyRepository {
       );
     }
     await this.companies.updateOne({ _id: shopKey(shop, company.shopifyId) }, { $set: { shop, ...company, erpCustomerNo: customerNo, error: error(reason) } }, { upsert: true });
+    if (customerNo && !company.viaDefault) await this.byErpCustomer.updateOne({ _id: shopKey(shop, customerNo) }, { $set: { shopifyId: company.shopifyId } }, { upsert: true });
+  }
+
+  /** The Shopify company linked to an ERP customer in this shop, if any (a hint checked against the mirror). */
+  async linkedTo(shop: string, customerNo: string): Promise<string | undefined> {
+    const hint = await this.byErpCustomer.findOne({ _id: shopKey(shop, customerNo) });
+    if (!hint) return undefined;
+    const company = await this.get(shop, hint.shopifyId);
+    return company?.erpCustomerNo === customerNo && !company.viaDefault ? company.shopifyId : undefined;
   }
 
   /** The ERP's own choice of customers for a location's orders (null: the company's). */
@@ -90,6 +104,6 @@ export class ShopifyCompanyRepository {
 
   /** The shop's linked companies in key order from after `afterKey` (one cursor: FerretDB scans per query). */
   linked(shop: string, afterKey: string | null): AsyncIterable<ShopifyCompanyDocument> {
-    return this.companies.find({ shop, erpCustomerNo: { $ne: null }, ...(afterKey ? { _id: { $gt: afterKey } } : {}) }).sort({ _id: 1 }).batchSize(100);
+    return this.companies.find({ shop, erpCustomerNo: { $ne: null }, viaDefault: { $ne: true }, ...(afterKey ? { _id: { $gt: afterKey } } : {}) }).sort({ _id: 1 }).batchSize(100);
   }
 }

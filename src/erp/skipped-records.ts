@@ -27,6 +27,13 @@ export class SkippedRecordRepository {
     await this.records.deleteOne({ _id: `${shop}|${recordType}|${recordId}` });
   }
 
+  /** Many records of one type went through: one delete by id per 500. */
+  async clearMany(shop: string, recordType: string, recordIds: string[]): Promise<void> {
+    for (let at = 0; at < recordIds.length; at += 500) {
+      await this.records.deleteMany({ _id: { $in: recordIds.slice(at, at + 500).map((id) => `${shop}|${recordType}|${id}`) } });
+    }
+  }
+
   async list(shop: string): Promise<SkippedRecord[]> {
     return this.records.find({ shop }).sort({ at: -1 }).toArray();
   }

@@ -73,6 +73,17 @@ describe('B2B companies', () => {
     assert.match(status.cues.unmappedCompanies.items[0]?.error ?? '', /no ERP customer matches company Unknown Ltd by tax id GB999999973/);
   });
 
+  it('maps companies to the default company without ever updating it or sending it back as theirs', async () => {
+    const shop = await newShop('b2b-default', { companyImportFromShopify: 'allCompanies', companyMappingType: 'defaultCompany', defaultCompanyNo: no('BILLTO'), shopifyCanUpdateCompanies: true });
+    const walkIn = await createCompany(shop.merchant, { company: { name: 'Walk-in Trade' }, companyContact: { email: email('walkin') }, companyLocation: { name: 'Counter' } });
+    await sync(shop.domain);
+    await shop.merchant.graphql('mutation($id: ID!, $i: CompanyInput!) { companyUpdate(companyId: $id, input: $i) { userErrors { message } } }', { id: walkIn.id, i: { name: 'Walk-in Trade Renamed' } });
+    const second = await sync(shop.domain);
+    assert.equal(second.imported.updated, 0);
+    assert.equal((await erp.customers.get(no('BILLTO')))?.name, 'Group Finance', 'the default customer keeps its own name');
+    assert.equal(await erp.shopifyCompanies.linkedTo(shop.domain, no('BILLTO')), undefined, 'the default customer is not the company of anyone');
+  });
+
   it('makes a B2B order a sales document for the company location customers, importing the company it did not know', async () => {
     const shop = await newShop('b2b-orders', { companyImportFromShopify: 'withOrderImport', autoCreateOrders: true, skuMapping: 'itemNo', shippingChargesAccount: '7190' });
     await erp.items.upsert({ no: no('CRATE'), description: 'Crate', unitPrice: '10.00' });

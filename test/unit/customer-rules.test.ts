@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { buyerOfCustomer, customerFieldsHash, erpFieldsFromShopify, needsCustomerImport, shopifyFieldsFromErp, shopifyFieldsOf, type ShopifyCustomer } from '../../src/domain/customer-fields';
+import { buyerOfCustomer, customerFieldsHash, e164, erpFieldsFromShopify, needsCustomerImport, shopifyBaselineHash, shopifyFieldsFromErp, type ShopifyCustomer } from '../../src/domain/customer-fields';
 import { customerImportQuery, CustomerFilters } from '../../src/domain/customer-filters';
 import { customerTemplateFor, mapBuyer, type CustomerLookups } from '../../src/domain/customer-mapping';
 import { parseShopSettings } from '../../src/domain/shop-settings';
@@ -14,6 +14,7 @@ function customer(overrides: Partial<ShopifyCustomer> = {}): ShopifyCustomer {
 }
 
 const settings = (extra: Record<string, unknown> = {}) => parseShopSettings({ domain: 'a.myshopify.com', ...extra });
+const pick = (fields: { firstName: string | null; lastName: string | null }) => [fields.firstName, fields.lastName];
 
 describe('customer fields between Shopify and the ERP', () => {
   it('names the ERP customer by the shop name sources, never leaving the name empty', () => {
@@ -26,11 +27,27 @@ describe('customer fields between Shopify and the ERP', () => {
   });
 
   it('gives the same hash to an ERP customer built from a Shopify customer and to that Shopify customer, so a first link sends nothing', () => {
-    const shopify = customer();
-    const erp = erpFieldsFromShopify(shopify, settings());
-    assert.equal(customerFieldsHash(shopifyFieldsFromErp(erp, settings())), customerFieldsHash(shopifyFieldsOf(shopify)));
-    const moved = { ...erp, address: { ...(erp.address as NonNullable<typeof erp.address>), city: 'Paris' } };
-    assert.notEqual(customerFieldsHash(shopifyFieldsFromErp(moved, settings())), customerFieldsHash(shopifyFieldsOf(shopify)));
+    for (const extra of [{}, { contactSource: 'lastAndFirstName' }, { nameSource: 'firstAndLastName' }]) {
+      const shop = settings(extra);
+      const shopify = customer();
+      const erp = erpFieldsFromShopify(shopify, shop);
+      assert.equal(customerFieldsHash(shopifyFieldsFromErp(erp, shop)), shopifyBaselineHash(shopify, shop), JSON.stringify(extra));
+      const moved = { ...erp, address: { ...(erp.address as NonNullable<typeof erp.address>), city: 'Paris' } };
+      assert.notEqual(customerFieldsHash(shopifyFieldsFromErp(moved, shop)), shopifyBaselineHash(shopify, shop));
+    }
+  });
+
+  it('sends the person names in the order the contact was written, and a company only when the name is not the person', () => {
+    const erp = { name: 'Lovelace Ada', name2: null, contact: 'Lovelace Ada', email: null, phone: null, address: null, county: null };
+    assert.deepEqual(pick(shopifyFieldsFromErp(erp, settings({ contactSource: 'lastAndFirstName' }))), ['Ada', 'Lovelace']);
+    const person = shopifyFieldsFromErp({ ...erp, name: 'Ada Lovelace', contact: 'Ada Lovelace', address: { firstName: null, lastName: null, company: null, address1: '1 Main St', address2: null, city: 'Lyon', zip: '69001', provinceCode: null, countryCode: 'FR', phone: null } }, settings());
+    assert.equal(person.address?.company, null);
+    const firm = shopifyFieldsFromErp({ ...erp, name: 'Analytical Ltd', contact: 'Ada Lovelace', address: person.address && { ...person.address, company: null } }, settings());
+    assert.equal(firm.address?.company, 'Analytical Ltd');
+  });
+
+  it('sends only phones in E.164 form: a national number stays out rather than be refused', () => {
+    assert.deepEqual([e164('+33 6 12 34 56 78'), e164('0033612345678'), e164('06 12 34 56 78'), e164('+12')], ['+33612345678', '+33612345678', null, null]);
   });
 
   it('reads a customer again only when Shopify changed it since the last import', () => {

@@ -148,6 +148,7 @@ export const COMPANIES_BY_EXTERNAL_ID_QUERY = `#graphql
     companies(first: 1, query: $query) {
       nodes {
         ...CompanyFields
+        contactRoles(first: 10) { nodes { id name } }
         locations(first: $locations) {
           nodes { ...CompanyLocationFields }
           pageInfo { hasNextPage endCursor }
