@@ -3,7 +3,8 @@ import { parseGid } from '../gid';
 import { cents, money, type EmulatedLineItem, type EmulatedOrder, type EmulatedTransaction } from '../commerce';
 import { matcher, parseSearchQuery } from '../search-query';
 import type { EmulatedShop, EmulatorState } from '../state';
-import { paginate, type ConnectionArgs } from './connection';
+import type { ConnectionArgs } from './connection';
+import { sortedPage, type SortValue } from './sorted-page';
 import type { ResolverModule } from './context';
 import { toAddress } from '../addresses';
 import { applyCustomer, customerByEmail, findCustomer, planCustomer, type CustomerInput } from '../customers-store';
@@ -78,9 +79,10 @@ function orderMatcher(query: unknown) {
   );
 }
 
-function sortOrders(orders: EmulatedOrder[], sortKey: unknown): EmulatedOrder[] {
+/** The sort value of an order for a sort key (the id by default, as Shopify's orders connection sorts). */
+function orderSortValue(sortKey: unknown): (order: EmulatedOrder) => SortValue {
   const key = sortKey === 'UPDATED_AT' ? 'updatedAt' : sortKey === 'CREATED_AT' ? 'createdAt' : sortKey === 'PROCESSED_AT' ? 'processedAt' : undefined;
-  return [...orders].sort((a, b) => (key ? a[key].localeCompare(b[key]) || a.id - b.id : a.id - b.id));
+  return key ? (order) => order[key] : (order) => order.id;
 }
 
 export function findOrder(shop: EmulatedShop, id: unknown): EmulatedOrder | undefined {
@@ -252,8 +254,8 @@ export const orderResolvers: ResolverModule = {
   query: {
     orders: (args, { shop }) => {
       const matches = orderMatcher(args.query);
-      const sorted = sortOrders(shop.orders.filter(matches), args.sortKey);
-      return paginate(sorted.map((o) => orderObject(shop, o)), args as ConnectionArgs, (o) => o.id);
+      // Cursors carry the sort position, as Shopify's do: an order edited during a paged read moves, nothing after the cursor is skipped.
+      return sortedPage(shop.orders.filter(matches), args as ConnectionArgs, orderSortValue(args.sortKey), (o) => orderObject(shop, o));
     },
     order: (args, { shop }) => {
       const order = findOrder(shop, args.id);
