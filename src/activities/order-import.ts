@@ -85,8 +85,9 @@ export function createOrderImportActivities(deps: ActivityDeps) {
       if (!settings.enabled) throw new ShopDisabledError(`shop ${input.shop} is disabled`);
       const cursorKey = SyncStateRepository.key(input.shop, 'orders', filterKey(input.filters));
       const cursor = await erp.syncState.cursor(cursorKey);
-      const plan = planOrderQuery(cursor, input.filters, input.options);
-      return { ...plan, cursorKey, cursor, autoCreateOrders: settings.autoCreateOrders };
+      const runStart = new Date().toISOString();
+      const plan = planOrderQuery(cursor, input.filters, input.options, runStart);
+      return { ...plan, cursorKey, cursor, runStart, autoCreateOrders: settings.autoCreateOrders };
     },
 
     /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { overlapFrom } from './incremental-window';
+import { updatedWindowTerms } from './incremental-window';
 
 /**
  * The order import's filters (the connector's request page of report 30104) and options. Statuses
@@ -44,10 +44,12 @@ export interface OrderImportPlan {
 
 /**
  * The Shopify search query of one import: changed since the cursor (minus the overlap window, with
- * `>=` where the connector's strict `>` could miss an order), open orders on a first run, or a
- * created-at range (closed orders included); plus the status, channel and tag filters.
+ * `>=` where the connector's strict `>` could miss an order) up to the run's start, open orders up to
+ * the run's start on a first run, or a created-at range (closed orders included); plus the status,
+ * channel and tag filters. Pages come in `UPDATED_AT` order: an order edited during the run is past
+ * the upper bound, left for the next run, whose cursor never passes this run's start.
  */
-export function planOrderQuery(cursor: string | null, filters: OrderImportFilters, options: OrderImportOptions): OrderImportPlan {
+export function planOrderQuery(cursor: string | null, filters: OrderImportFilters, options: OrderImportOptions, runStart: string): OrderImportPlan {
   const terms: string[] = [];
   let incremental = true;
   if (options.since) {
@@ -55,9 +57,9 @@ export function planOrderQuery(cursor: string | null, filters: OrderImportFilter
     terms.push(`created_at:>='${options.since}'`);
     if (options.until) terms.push(`created_at:<='${options.until}'`);
   } else if (cursor) {
-    terms.push(`updated_at:>='${overlapFrom(cursor, options.overlapSeconds)}'`);
+    terms.push(...updatedWindowTerms(cursor, runStart, options.overlapSeconds));
   } else {
-    terms.push('status:open');
+    terms.push('status:open', ...updatedWindowTerms(null, runStart));
   }
   if (filters.financialStatus) terms.push(`financial_status:${filters.financialStatus.toLowerCase()}`);
   if (filters.fulfillmentStatus) terms.push(`fulfillment_status:${FULFILLMENT_SEARCH[filters.fulfillmentStatus]}`);

@@ -1,6 +1,7 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { OrderImportActivities, OrderImportCounts, OrderImportStepResult } from '../activities/order-import';
 import type { OrderProcessingActivities, ProcessCounts } from '../activities/order-processing';
+import { nextCursor } from '../domain/incremental-window';
 import { TASKS } from '../domain/tasks';
 import { BATCH_ACTIVITY, SHORT_ACTIVITY } from './activity-options';
 import { processUnprocessedOrders, startProcessing, type ProcessingState } from './process-orders';
@@ -65,7 +66,8 @@ export async function syncOrders(input: unknown): Promise<SyncOrdersResult> {
       });
     }
     if (plan.incremental && state.newest && !state.cursorMoved) {
-      await advanceOrderCursor({ shop, cursorKey: plan.cursorKey, cursor: state.newest });
+      // Never past the run's start (a run planned before runStart existed keeps the newest it saw).
+      await advanceOrderCursor({ shop, cursorKey: plan.cursorKey, cursor: plan.runStart ? nextCursor(state.newest, plan.runStart) : state.newest });
       state.cursorMoved = true;
     }
     if (plan.autoCreateOrders) {

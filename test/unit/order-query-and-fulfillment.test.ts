@@ -3,19 +3,21 @@ import { planFulfillments, signatureOf } from '../../src/domain/fulfillment-plan
 import { addAmounts, fromCents, toCents } from '../../src/domain/money';
 import { filterKey, planOrderQuery } from '../../src/domain/order-filters';
 
+const RUN_START = '2026-11-27T10:00:00.000Z';
+
 describe('order import query', () => {
   it('imports open orders on the first run', () => {
-    assert.deepEqual(planOrderQuery(null, {}, {}), { query: 'status:open', incremental: true });
+    assert.deepEqual(planOrderQuery(null, {}, {}, RUN_START), { query: `status:open updated_at:<='${RUN_START}'`, incremental: true });
   });
 
   it('re-reads an overlap window before the cursor, with >=', () => {
-    const plan = planOrderQuery('2026-11-26T10:00:00.000Z', { financialStatus: 'PAID', channel: ['web', 'pos'], tag: 'b2b' }, {});
-    assert.equal(plan.query, "updated_at:>='2026-11-26T09:55:00.000Z' financial_status:paid channel:web,pos tag:'b2b'");
-    assert.equal(planOrderQuery('2026-11-26T10:00:00.000Z', {}, { overlapSeconds: 0 }).query, "updated_at:>='2026-11-26T10:00:00.000Z'");
+    const plan = planOrderQuery('2026-11-26T10:00:00.000Z', { financialStatus: 'PAID', channel: ['web', 'pos'], tag: 'b2b' }, {}, RUN_START);
+    assert.equal(plan.query, `updated_at:>='2026-11-26T09:55:00.000Z' updated_at:<='${RUN_START}' financial_status:paid channel:web,pos tag:'b2b'`);
+    assert.equal(planOrderQuery('2026-11-26T10:00:00.000Z', {}, { overlapSeconds: 0 }, RUN_START).query, `updated_at:>='2026-11-26T10:00:00.000Z' updated_at:<='${RUN_START}'`);
   });
 
   it('imports a created-at range, closed orders included, without moving the cursor', () => {
-    const plan = planOrderQuery('2026-11-26T10:00:00.000Z', { fulfillmentStatus: 'FULFILLED' }, { since: '2025-01-01T00:00:00Z', until: '2025-12-31T23:59:59Z' });
+    const plan = planOrderQuery('2026-11-26T10:00:00.000Z', { fulfillmentStatus: 'FULFILLED' }, { since: '2025-01-01T00:00:00Z', until: '2025-12-31T23:59:59Z' }, RUN_START);
     assert.deepEqual(plan, { query: "created_at:>='2025-01-01T00:00:00Z' created_at:<='2025-12-31T23:59:59Z' fulfillment_status:fulfilled", incremental: false });
   });
 

@@ -71,7 +71,7 @@ export const ORDER_LINE_FRAGMENT = `#graphql
 
 export const ORDERS_PAGE_QUERY = `#graphql
   query OrdersPage($first: Int!, $after: String, $query: String, $lines: Int!) {
-    orders(first: $first, after: $after, query: $query) {
+    orders(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {
       nodes {
         ...OrderHeaderFields
         lineItems(first: $lines) {
