@@ -3,10 +3,12 @@ import { z } from 'zod';
 /**
  * Injected faults. A rule fires by `rate` (probability per request) or for the next `count` requests.
  * `phase: 'after'` fires once the operation has run, to imitate a write that succeeded but whose answer was lost.
+ * `internalError` is Shopify's transient failure inside an HTTP 200: `errors[].extensions.code`
+ * INTERNAL_SERVER_ERROR with a request id, no data (as answers recorded in Shopify's community forum show).
  */
 export const FaultRuleSchema = z
   .object({
-    kind: z.enum(['http5xx', 'http429', 'latency', 'drop']),
+    kind: z.enum(['http5xx', 'http429', 'latency', 'drop', 'internalError']),
     status: z.number().int().min(500).max(599).default(503),
     retryAfterSeconds: z.number().min(0).max(60).default(1),
     latencyMs: z.number().int().min(0).max(60_000).default(0),
@@ -24,7 +26,7 @@ export type FaultRule = z.infer<typeof FaultRuleSchema>;
 
 export type OperationKind = 'query' | 'mutation';
 
-const ENDS_RESPONSE: ReadonlySet<FaultRule['kind']> = new Set(['http5xx', 'http429', 'drop']);
+const ENDS_RESPONSE: ReadonlySet<FaultRule['kind']> = new Set(['http5xx', 'http429', 'drop', 'internalError']);
 
 /**
  * Picks the faults that fire for one request, consuming counted rules: any latency rules, then at

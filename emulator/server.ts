@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -83,6 +84,10 @@ async function applyFaults(shop: EmulatedShop, faults: FaultRule[], response: Se
       return true;
     } else if (fault.kind === 'http5xx') {
       send(response, fault.status, { errors: 'Internal Server Error' });
+      return true;
+    } else if (fault.kind === 'internalError') {
+      const requestId = randomUUID();
+      send(response, 200, { errors: [{ message: `Internal error. Looks like something went wrong on our end.\nRequest ID: ${requestId} (include this in support requests).`, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
       return true;
     } else {
       response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': '4096' });

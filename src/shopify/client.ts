@@ -193,6 +193,8 @@ export class ShopifyAdminClient {
       if (codes.includes('THROTTLED') && cost) {
         return { kind: 'throttled', delayMs: ShopPacer.refillDelay(cost.throttleStatus, cost.requestedQueryCost) };
       }
+      // Shopify's own transient failure, inside an HTTP 200: like a 5xx, a mutation may or may not have run.
+      if (codes.includes('INTERNAL_SERVER_ERROR')) return { kind: 'retry', message: 'INTERNAL_SERVER_ERROR in the answer', ambiguous: true };
       const messages = graphQLErrors.map((e) => e.message ?? 'unknown error').join('; ') || error.message;
       throw new ShopifyQueryError(`Shopify rejected the request for ${this.shop}: ${messages}`, this.shop, codes);
     }

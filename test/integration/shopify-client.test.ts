@@ -59,6 +59,19 @@ describe('Shopify client against the emulator', () => {
     assert.equal((await (await emulatorAdmin()).stats(shop.domain)).requests, 4);
   });
 
+  it('retries an INTERNAL_SERVER_ERROR inside an HTTP 200 as transient for a query, and does not repeat a mutation on it', async () => {
+    const shop = await emulatedShop('internal');
+    const admin = await emulatorAdmin();
+    await admin.setFaults(shop.domain, [{ kind: 'internalError', count: 1 }]);
+    const { data } = await clients.forShop(shop.domain).request(SHOP_INFO_QUERY);
+    assert.equal(data.shop.myshopifyDomain, shop.domain);
+    assert.equal((await admin.stats(shop.domain)).requests, 2);
+    await admin.setFaults(shop.domain, [{ kind: 'internalError', count: 1, operation: 'mutation' }]);
+    const mutation = '#graphql\n mutation { customerCreate(input: { email: "internal@example.com" }) { customer { id } userErrors { message } } }';
+    await assert.rejects(clients.forShop(shop.domain).request(mutation), (error: unknown) => error instanceof ShopifyUnavailableError && /INTERNAL_SERVER_ERROR.*not repeated/.test(error.message));
+    assert.equal((await admin.stats(shop.domain)).requests, 3, 'the mutation was sent once');
+  });
+
   it('gives up on a shop that keeps failing with a retryable error', async () => {
     const shop = await emulatedShop('down');
     await (await emulatorAdmin()).setFaults(shop.domain, [{ kind: 'http5xx', rate: 1 }]);
