@@ -1,4 +1,3 @@
-import { Context } from '@temporalio/activity';
 import { companyExportHash, type CompanyExport } from '../domain/company';
 import { e164 } from '../domain/customer-fields';
 import type { OrderAddress } from '../domain/order';
@@ -23,17 +22,10 @@ import type { CompanyAddressInput, CountryCode, CurrencyCode } from '../shopify/
 import { wholeCompany } from './company-import';
 import type { ActivityDeps } from './deps';
 import { ShopDisabledError, withFailureTypes } from './failures';
-import { pagesOf } from './pages-of';
+import { exportLinkedStep, type LinkedExportCounts } from './linked-export';
 import { checkpoint } from './run-guard';
 
-export interface CompanyExportCounts {
-  linked: number;
-  sent: number;
-  unchanged: number;
-  skipped: number;
-  failed: number;
-  requests: number;
-}
+export type CompanyExportCounts = LinkedExportCounts;
 
 export interface AddCompaniesCounts {
   added: number;
@@ -196,25 +188,9 @@ export function createCompanyExportActivities({ erp, shopify }: ActivityDeps) {
   return withFailureTypes({
     /** Sends linked companies whose ERP customer changed (name, main location's address), until done or out of time. */
     async pushCompanyChanges(step: { shop: string; afterKey: string | null; maxMillis: number }): Promise<CompanyExportCounts & { afterKey: string | null; done: boolean }> {
-      const started = Date.now();
       await enabledSettings(step.shop);
       const client = shopify.forShop(step.shop);
-      const resumed = (Context.current().info.heartbeatDetails as { afterKey?: string | null } | undefined)?.afterKey;
-      const result = { linked: 0, sent: 0, unchanged: 0, skipped: 0, failed: 0, requests: 0, afterKey: resumed !== undefined ? resumed : step.afterKey, done: true };
-      for await (const batch of pagesOf(erp.shopifyCompanies.linked(step.shop, result.afterKey), 100)) {
-        const customers = await erp.customers.byNos(batch.map((company) => company.erpCustomerNo as string));
-        for (const company of batch) {
-          await checkpoint({ afterKey: result.afterKey });
-          await exportOne(client, step.shop, company, customers.get(company.erpCustomerNo as string), result);
-          result.linked += 1;
-          result.afterKey = company._id;
-        }
-        if (Date.now() - started >= step.maxMillis) {
-          result.done = false;
-          break;
-        }
-      }
-      return result;
+      return exportLinkedStep(erp, step, (afterKey) => erp.shopifyCompanies.linked(step.shop, afterKey), (company, customer, counts) => exportOne(client, step.shop, company, customer, counts));
     },
 
     /** "Add companies to Shopify": each named ERP customer becomes a company, once. */

@@ -1,4 +1,3 @@
-import { Context } from '@temporalio/activity';
 import { customerFieldsHash, shopifyFieldsFromErp, type ShopifyCustomerUpdate } from '../domain/customer-fields';
 import type { ShopSettings } from '../domain/shop-settings';
 import type { CustomerDocument } from '../erp/customers';
@@ -9,23 +8,11 @@ import { customerFromRaw } from '../shopify/customer-mapper';
 import { CUSTOMER_ADDRESS_CREATE, CUSTOMER_ADDRESS_UPDATE, CUSTOMER_ADDRESSES, CUSTOMER_SET, CUSTOMERS_MATCHING_QUERY } from '../shopify/documents/customers';
 import type { ActivityDeps } from './deps';
 import { ShopDisabledError, withFailureTypes } from './failures';
-import { pagesOf } from './pages-of';
+import { exportLinkedStep, type LinkedExportCounts } from './linked-export';
 import { checkpoint } from './run-guard';
 
-export interface CustomerExportCounts {
-  linked: number;
-  sent: number;
-  unchanged: number;
-  /** Linked to an ERP customer that is blocked or gone: not sent. */
-  skipped: number;
-  failed: number;
-  requests: number;
-}
-
-export interface CustomerExportStepResult extends CustomerExportCounts {
-  afterKey: string | null;
-  done: boolean;
-}
+/** `skipped`: linked to an ERP customer that is blocked or gone, not sent. */
+export type CustomerExportCounts = LinkedExportCounts;
 
 export interface AddCustomersCounts {
   added: number;
@@ -186,26 +173,10 @@ export function createCustomerExportActivities({ erp, shopify }: ActivityDeps) {
      * customers by number a batch at a time. Safe to retry: a customer sent is marked, and sending the
      * same values again changes nothing.
      */
-    async pushCustomerChanges(step: { shop: string; afterKey: string | null; maxMillis: number }): Promise<CustomerExportStepResult> {
-      const started = Date.now();
+    async pushCustomerChanges(step: { shop: string; afterKey: string | null; maxMillis: number }): Promise<CustomerExportCounts & { afterKey: string | null; done: boolean }> {
       const settings = await outgoingSettings(step.shop);
       const client = shopify.forShop(step.shop);
-      const resumed = (Context.current().info.heartbeatDetails as { afterKey?: string | null } | undefined)?.afterKey;
-      const result: CustomerExportStepResult = { linked: 0, sent: 0, unchanged: 0, skipped: 0, failed: 0, requests: 0, afterKey: resumed !== undefined ? resumed : step.afterKey, done: true };
-      for await (const batch of pagesOf(erp.shopifyCustomers.linked(step.shop, result.afterKey), 100)) {
-        const customers = await erp.customers.byNos(batch.map((link) => link.erpCustomerNo as string));
-        for (const link of batch) {
-          await checkpoint({ afterKey: result.afterKey });
-          await exportOne(client, step.shop, settings, link, customers.get(link.erpCustomerNo as string), result);
-          result.linked += 1;
-          result.afterKey = link._id;
-        }
-        if (Date.now() - started >= step.maxMillis) {
-          result.done = false;
-          break;
-        }
-      }
-      return result;
+      return exportLinkedStep(erp, step, (afterKey) => erp.shopifyCustomers.linked(step.shop, afterKey), (link, customer, counts) => exportOne(client, step.shop, settings, link, customer, counts));
     },
 
     /** "Add customers to Shopify": each named ERP customer, once. */
