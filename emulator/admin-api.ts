@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { b2bAdminRoute } from './admin-b2b';
 import { customerAdminRoute } from './admin-customers';
+import { transactionAdminRoute } from './admin-transactions';
+import { webhookAdminRoute } from './admin-webhooks';
 import { FaultRuleSchema } from './faults';
 import { gid } from './gid';
 import { allInventoryItems, findInventoryItem, isActiveLevel, levelsOf, QUANTITY_NAMES, quantityOf, setLevelQuantity, type StockedItem } from './inventory-store';
@@ -9,6 +11,7 @@ import { findProduct } from './products-store';
 import { planProductSet, type ProductSetInput } from './resolvers/product-inputs';
 import { applyProductSet } from './resolvers/products';
 import { LocationSeedSchema, ShopSeedSchema, StateConflictError, type EmulatedShop, type EmulatorState } from './state';
+import { WebhookRetryDelaysSchema } from './webhooks-store';
 
 /** The emulator's own admin API (under /emulator/), used by tests and the demo to seed and steer shops. */
 export interface AdminResponse {
@@ -27,6 +30,8 @@ const ShopPatchSchema = z
     ianaTimezone: z.string().min(1).optional(),
     bulkLinesPerSecond: z.number().positive().max(100_000).optional(),
     mediaProcessingMs: z.number().int().min(0).max(600_000).optional(),
+    apiSecret: z.string().min(8).max(255).optional(),
+    webhookRetryDelaysMs: WebhookRetryDelaysSchema.optional(),
   })
   .strict();
 
@@ -346,6 +351,14 @@ export function handleAdminRequest(state: EmulatorState, method: string, path: s
       return { status: 200, body: { levels: items.flatMap((s) => levelView(shop, s)) } };
     }
   }
+  if (sub === 'transactions' && path.length === 4) {
+    const answer = transactionAdminRoute(state, shop, method, path[3], body);
+    if (answer) return answer;
+  }
   if (sub === 'stats' && method === 'GET') return { status: 200, body: { stats: shop.stats } };
+  if (sub === 'webhook-deliveries' || sub === 'uninstall') {
+    const answer = webhookAdminRoute(state, shop, method, path.slice(2), body);
+    if (answer) return answer;
+  }
   return { status: 404, body: { errors: [{ message: `no admin route ${method} /emulator/${path.join('/')}` }] } };
 }

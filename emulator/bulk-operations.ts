@@ -11,6 +11,8 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { checkBulkQuery, runBulkQuery, type BulkQueryLine } from './bulk-query';
+import { emitShopEvent } from './events';
+import { bulkOperationFinishPayload } from './webhook-payloads';
 import type { StagedUpload } from './staged-uploads';
 import type { EmulatedShop, EmulatorState } from './state';
 
@@ -203,7 +205,7 @@ export class BulkOperationRunner {
     if (this.stopped || this.state.get(shop.domain) !== shop) return; // the shop was deleted or reset
     if (op.status === 'CANCELING') {
       op.status = 'CANCELED';
-      return;
+      return this.finished(shop, op);
     }
     op.status = 'RUNNING';
     const budget = Math.max(1, Math.round((shop.bulkLinesPerSecond * this.tickMs(shop)) / 1000));
@@ -235,9 +237,16 @@ export class BulkOperationRunner {
     op.status = 'COMPLETED';
     op.completedAt = this.state.now();
     // "If the query produced no results, then the `url` field will return `null`."
-    if (op.results.length === 0) return;
-    op.url = `${op.baseUrl}${bulkResultsPath(shop, op, false)}`;
-    op.fileSize = Buffer.byteLength(bulkResultsFile(op));
+    if (op.results.length > 0) {
+      op.url = `${op.baseUrl}${bulkResultsPath(shop, op, false)}`;
+      op.fileSize = Buffer.byteLength(bulkResultsFile(op));
+    }
+    this.finished(shop, op);
+  }
+
+  /** Completed, failed or canceled: bulk_operations/finish goes out (queries and mutations alike). */
+  private finished(shop: EmulatedShop, op: EmulatedBulkOperation): void {
+    emitShopEvent(this.state, shop.domain, 'bulk_operations/finish', bulkOperationFinishPayload(shop, op));
   }
 
   private runLine(shop: EmulatedShop, op: BulkMutationOperation): void {
@@ -265,5 +274,6 @@ export class BulkOperationRunner {
     op.status = 'FAILED';
     op.errorCode = errorCode;
     if (op.results.length > 0) op.partialDataUrl = `${op.baseUrl}${bulkResultsPath(shop, op, true)}`;
+    this.finished(shop, op);
   }
 }

@@ -178,6 +178,10 @@ export interface EmulatedTransaction {
   gateway: string;
   amount: string;
   createdAt: string;
+  /** When the gateway settled it; moves when a pending transaction succeeds or fails. Absent = createdAt. */
+  processedAt?: string;
+  /** The SALE or CAPTURE a refund pays back. */
+  parentId?: number | null;
 }
 
 export interface EmulatedFulfillmentOrderLine {
@@ -204,12 +208,88 @@ export interface EmulatedFulfillment {
   lineItems: Array<{ lineItemId: number; quantity: number }>;
 }
 
+export type RefundRestockType = 'NO_RESTOCK' | 'CANCEL' | 'RETURN' | 'LEGACY_RESTOCK';
+
+export interface EmulatedRefundLineItem {
+  /** Absent on refunds stored before refund lines had ids of their own. */
+  id?: number;
+  lineItemId: number;
+  quantity: number;
+  restockType: RefundRestockType;
+  locationId?: number | null;
+  /** Whether stock went back to the location (the variant is stocked there). */
+  restocked?: boolean;
+  /** How many of the units came off open fulfillment orders rather than out of fulfilled ones. */
+  unfulfilledQuantity?: number;
+  /** Unit price after the line's discount, the refunded units' subtotal and tax, in shop currency. */
+  price?: string;
+  subtotal?: string;
+  totalTax?: string;
+}
+
+export interface EmulatedRefundShippingLine {
+  id: number;
+  shippingLineId: number;
+  subtotal: string;
+  tax: string;
+}
+
+/** OrderAdjustmentDiscrepancyReason. */
+export type AdjustmentReason = 'CUSTOMER' | 'DAMAGE' | 'FULL_RETURN_BALANCING_ADJUSTMENT' | 'PENDING_REFUND_DISCREPANCY' | 'REFUND_DISCREPANCY' | 'RESTOCK';
+
+/** The difference between the computed refund and the money the refund's transactions move. */
+export interface EmulatedOrderAdjustment {
+  id: number;
+  amount: string;
+  taxAmount: string;
+  reason: AdjustmentReason;
+}
+
 export interface EmulatedRefund {
   id: number;
   createdAt: string;
+  updatedAt?: string;
+  processedAt?: string;
   note: string | null;
-  lineItems: Array<{ lineItemId: number; quantity: number; restockType: string }>;
+  lineItems: EmulatedRefundLineItem[];
+  shippingLines?: EmulatedRefundShippingLine[];
+  orderAdjustments?: EmulatedOrderAdjustment[];
+  /** The order's REFUND transactions this refund made. */
+  transactionIds?: number[];
+  /** The Return it refunds, when made by returnProcess. */
+  returnId?: number | null;
+  /** What the refund's transactions were asked to move, in shop currency. */
   totalRefunded: string;
+}
+
+export type ReturnStatus = 'OPEN' | 'CLOSED' | 'CANCELED' | 'DECLINED' | 'REQUESTED';
+
+export interface EmulatedReturnLineItem {
+  id: number;
+  /** The FulfillmentLineItem it returns: a line of one fulfillment, by its index there. */
+  fulfillmentId: number;
+  fulfillmentLineIndex: number;
+  lineItemId: number;
+  quantity: number;
+  processedQuantity: number;
+  refundedQuantity: number;
+  returnReason: string;
+  returnReasonNote: string;
+  customerNote: string | null;
+  /** Its line on the return's reverse fulfillment order (the ID dispositions name). */
+  reverseFulfillmentOrderLineItemId: number;
+  dispositions: Array<{ id: number; type: 'RESTOCKED' | 'NOT_RESTOCKED' | 'MISSING' | 'PROCESSING_REQUIRED'; quantity: number; locationId: number | null; createdAt: string }>;
+}
+
+export interface EmulatedReturn {
+  id: number;
+  name: string;
+  status: ReturnStatus;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  reverseFulfillmentOrderId: number;
+  lineItems: EmulatedReturnLineItem[];
 }
 
 export interface EmulatedOrder {
@@ -246,6 +326,8 @@ export interface EmulatedOrder {
   fulfillmentOrders: EmulatedFulfillmentOrder[];
   fulfillments: EmulatedFulfillment[];
   refunds: EmulatedRefund[];
+  /** Absent on orders stored before returns existed. */
+  returns?: EmulatedReturn[];
   riskLevel: 'LOW' | 'MEDIUM' | 'HIGH' | 'NONE';
   /** A B2B order's company location and the contact who ordered; absent on orders of a customer or none. */
   purchasingCompany?: { companyId: number; locationId: number; contactId: number | null };

@@ -21,6 +21,7 @@ import { calculateQueryCost, SINGLE_QUERY_MAX_COST } from './cost';
 import { idempotentMutations, IdempotencyKeys } from './idempotency';
 import { ShopifyGraphQLError, type RequestScope, type ResolverContext } from './resolvers/context';
 import { mutationResolvers, queryResolvers } from './resolvers';
+import { searchExtensions, withoutUnknownSearchFields } from './search-warnings';
 import type { EmulatedShop, EmulatorState } from './state';
 
 export interface GraphQLRequestBody {
@@ -180,7 +181,9 @@ export class GraphQLEndpoint {
         },
       };
     }
-    const result = this.execute({ state: this.state, shop, ...scope }, document, operation, variables);
+    const context: ResolverContext = { state: this.state, shop, ...scope };
+    const result = this.execute(context, document, operation, variables);
+    const search = searchExtensions(context);
     const actualQueryCost = Math.min(
       requestedQueryCost,
       calculateQueryCost(this.schema, operation, fragments, variables, (result.data ?? null) as Record<string, unknown> | null),
@@ -194,7 +197,7 @@ export class GraphQLEndpoint {
       body: {
         ...(result.errors ? { errors: result.errors.map(formatError) } : {}),
         data: result.data ?? null,
-        extensions: { cost: { requestedQueryCost, actualQueryCost, throttleStatus: bucket.status() } },
+        extensions: { ...(search ? { search } : {}), cost: { requestedQueryCost, actualQueryCost, throttleStatus: bucket.status() } },
       },
     };
     return response;
@@ -288,9 +291,10 @@ export class GraphQLEndpoint {
  * How the emulator resolves every field: root fields by the resolver modules of their operation, the others
  * from the source object (a value, or a function of args and context). Bulk queries run on it too.
  */
-export const resolveEmulatorField: GraphQLFieldResolver<unknown, ResolverContext> = (source, args, context, info) => {
+export const resolveEmulatorField: GraphQLFieldResolver<unknown, ResolverContext> = (source, fieldArgs, context, info) => {
   const denied = b2bAccessDenial(context.shop, info);
   if (denied) throw denied;
+  const args = withoutUnknownSearchFields(fieldArgs, context, info);
   if (info.parentType === info.schema.getQueryType() || info.parentType === info.schema.getMutationType()) {
     const resolvers = info.operation.operation === 'mutation' ? mutationResolvers : queryResolvers;
     const resolver = resolvers[info.fieldName];

@@ -59,4 +59,17 @@ export class Merchant {
       ...options.extra,
     });
   }
+
+  /** A refund made in Shopify's admin (refundCreate with its idempotency key); returns its id and transactions. */
+  async refund(input: Record<string, unknown>): Promise<{ id: string; transactions: Array<{ id: string; status: string; amount: string }> }> {
+    const result = await this.graphql<{
+      refundCreate: { refund: { id: string; transactions: { nodes: Array<{ id: string; status: string; amountSet: { shopMoney: { amount: string } } }> } } | null; userErrors: Array<{ field: string[] | null; message: string }> };
+    }>(
+      'mutation($i: RefundInput!, $k: String!) { refundCreate(input: $i) @idempotent(key: $k) { refund { id transactions(first: 10) { nodes { id status amountSet { shopMoney { amount } } } } } userErrors { field message } } }',
+      { i: input, k: `merchant-refund-${randomBytes(8).toString('hex')}` },
+    );
+    const refund = result.refundCreate.refund;
+    if (!refund) throw new Error(`refundCreate refused: ${JSON.stringify(result.refundCreate.userErrors)}`);
+    return { id: refund.id, transactions: refund.transactions.nodes.map((t) => ({ id: t.id, status: t.status, amount: t.amountSet.shopMoney.amount })) };
+  }
 }

@@ -4,8 +4,7 @@ import { ShopifyGraphQLError } from './resolvers/context';
  * Shopify's search syntax (shopify.dev, "Shopify API search syntax"): `field:value` terms, comparators
  * `:>`, `:>=`, `:<`, `:<=`, comma-separated alternatives (`status:active,draft`), values in single or
  * double quotes, `-` or `NOT` to negate, `AND` (implied between terms) and `OR`, and parentheses.
- * `parseSearchQuery` reads the flat AND-only subset the orders and payouts areas take; `parseSearchExpression`
- * the whole grammar, where a bare value searches the resource's `default` field.
+ * `parseSearchExpression` reads the whole grammar, where a bare value searches the resource's `default` field.
  */
 export interface SearchTerm {
   field: string;
@@ -14,26 +13,6 @@ export interface SearchTerm {
   negated: boolean;
   /** The value was in quotes: a phrase, which a tokenized field matches exactly. */
   quoted?: boolean;
-}
-
-const TERM = /^(-?)([a-z_]+):(>=|<=|>|<)?(?:'([^']*)'|"([^"]*)"|(\S+))$/;
-
-export function parseSearchQuery(query: string | null | undefined): SearchTerm[] {
-  if (!query || !query.trim()) return [];
-  const tokens = query.match(/-?[a-z_]+:(?:>=|<=|>|<)?(?:'[^']*'|"[^"]*"|\S+)|\S+/g) ?? [];
-  return tokens
-    .filter((token) => token !== 'AND')
-    .map((token) => {
-      const match = TERM.exec(token);
-      if (!match) throw new ShopifyGraphQLError(`The emulator does not support the search term "${token}"`, 'BAD_REQUEST');
-      const raw = match[4] ?? match[5] ?? match[6] ?? '';
-      return {
-        negated: match[1] === '-',
-        field: match[2] as string,
-        comparator: (match[3] ?? '=') as SearchTerm['comparator'],
-        values: raw.split(','),
-      };
-    });
 }
 
 export type SearchExpression =
@@ -162,13 +141,7 @@ function checkFields(terms: SearchTerm[], fields: Record<string, unknown>): void
   }
 }
 
-/** Builds a predicate from the terms; a field the resource does not support is an error, as in Shopify. */
-export function matcher<T>(terms: SearchTerm[], fields: Record<string, FieldReader<T>>, kinds: FieldKinds): (record: T) => boolean {
-  checkFields(terms, fields);
-  return (record) => terms.every((term) => termMatches(term, record, fields, kinds));
-}
-
-function termsOf(expression: SearchExpression): SearchTerm[] {
+export function termsOf(expression: SearchExpression): SearchTerm[] {
   if (expression.kind === 'term') return [expression.term];
   if (expression.kind === 'not') return termsOf(expression.operand);
   return expression.operands.flatMap(termsOf);
@@ -187,6 +160,42 @@ export function expressionMatcher<T>(expression: SearchExpression | null, fields
     }
   };
   return (record) => test(expression, record);
+}
+
+/** The expression without the terms on `fields` (a NOT, AND or OR left empty goes too); null when nothing is left. */
+export function withoutFields(expression: SearchExpression | null, fields: ReadonlySet<string>): SearchExpression | null {
+  if (!expression) return null;
+  if (expression.kind === 'term') return fields.has(expression.term.field) ? null : expression;
+  if (expression.kind === 'not') {
+    const operand = withoutFields(expression.operand, fields);
+    return operand ? { kind: 'not', operand } : null;
+  }
+  const operands = expression.operands.map((operand) => withoutFields(operand, fields)).filter((operand): operand is SearchExpression => operand !== null);
+  if (operands.length <= 1) return operands[0] ?? null;
+  return { kind: expression.kind, operands };
+}
+
+function printValue(value: string, quoted: boolean | undefined): string {
+  if (!quoted) return value;
+  return value.includes("'") ? `"${value}"` : `'${value}'`;
+}
+
+/** The query text of an expression: `parseSearchExpression` reads it back as the same tree. */
+export function printSearchExpression(expression: SearchExpression | null): string | null {
+  if (!expression) return null;
+  switch (expression.kind) {
+    case 'term': {
+      const { term } = expression;
+      const value = printValue(term.values.join(','), term.quoted);
+      const sign = term.negated ? '-' : '';
+      return term.field === 'default' ? `${sign}${value}` : `${sign}${term.field}:${term.comparator === '=' ? '' : term.comparator}${value}`;
+    }
+    case 'not': return `NOT (${printSearchExpression(expression.operand) as string})`;
+    default: {
+      const printed = expression.operands.map((operand) => (operand.kind === 'and' || operand.kind === 'or' ? `(${printSearchExpression(operand) as string})` : printSearchExpression(operand)));
+      return printed.join(expression.kind === 'and' ? ' AND ' : ' OR ');
+    }
+  }
 }
 
 function compare(value: FieldValue, wanted: string, comparator: SearchTerm['comparator'], kind: FieldKind): boolean {

@@ -11,6 +11,7 @@ import { servedFile } from './media-store';
 import { loadAdminSchema } from './schema';
 import { handleStagedPut, handleStagedUpload } from './staged-uploads';
 import { EmulatorState, type EmulatedShop } from './state';
+import { WebhookDelivery } from './webhook-delivery';
 
 export interface EmulatorOptions {
   host?: string;
@@ -103,6 +104,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const schema = loadAdminSchema(options.schemaPath);
   const state = new EmulatorState(options.stateFile);
   const endpoint = new GraphQLEndpoint(schema, state);
+  const webhooks = new WebhookDelivery(state);
   const bulk = new BulkOperationRunner(schema, state, (shop, document, variables, baseUrl) => endpoint.executeUnmetered(shop, document, variables, { baseUrl }));
   let ownUrl = '';
   /** The origin the client used to reach the emulator (its Host header), so that URLs handed out work for that client. */
@@ -195,6 +197,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     close: () =>
       new Promise<void>((resolve) => {
         bulk.stop();
+        webhooks.stop();
         state.flush();
         server.closeAllConnections();
         server.close(() => resolve());

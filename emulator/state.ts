@@ -9,6 +9,7 @@ import { upgradeStoredCustomer } from './customers-store';
 import { FaultRuleSchema, type FaultRule } from './faults';
 import { DEFAULT_MEDIA_PROCESSING_MS, ShopMedia, type StoredMedia } from './media-store';
 import { StagedUploads } from './staged-uploads';
+import { DEFAULT_WEBHOOK_RETRY_DELAYS_MS, newApiSecret, WebhookRetryDelaysSchema, type StoredWebhookSubscription } from './webhooks-store';
 
 export const PLAN_DISPLAY_NAMES: Record<PlanName, string> = {
   standard: 'Basic',
@@ -52,6 +53,10 @@ export const ShopSeedSchema = z
     bulkLinesPerSecond: z.number().positive().max(100_000).default(DEFAULT_BULK_LINES_PER_SECOND),
     /** How long an uploaded image takes to become READY; 0 makes images READY in the mutation's own answer. */
     mediaProcessingMs: z.number().int().min(0).max(600_000).default(DEFAULT_MEDIA_PROCESSING_MS),
+    /** The app's client secret, which signs webhook deliveries; a random one when absent. */
+    apiSecret: z.string().min(8).max(255).optional(),
+    /** Waits before each retry of a failed webhook delivery (Shopify's own schedule is far longer: see webhook-delivery.ts). */
+    webhookRetryDelaysMs: WebhookRetryDelaysSchema.default(DEFAULT_WEBHOOK_RETRY_DELAYS_MS),
   })
   .strict();
 
@@ -104,6 +109,9 @@ export interface EmulatedShop {
   /** In memory only, like Shopify's staged files and bulk results, which expire anyway. */
   stagedUploads: StagedUploads;
   bulkOperations: BulkOperations;
+  apiSecret: string;
+  webhookRetryDelaysMs: number[];
+  webhookSubscriptions: StoredWebhookSubscription[];
 }
 
 const PersistedStateSchema = z.object({ version: z.literal(1), shops: z.array(z.record(z.string(), z.unknown())) });
@@ -160,6 +168,9 @@ export class EmulatorState {
       media: new ShopMedia(),
       stagedUploads: new StagedUploads(),
       bulkOperations: new BulkOperations(),
+      apiSecret: seed.apiSecret ?? newApiSecret(),
+      webhookRetryDelaysMs: seed.webhookRetryDelaysMs,
+      webhookSubscriptions: [],
     };
     this.shops.set(shop.domain, shop);
     for (const location of seed.locations) this.addLocation(shop, location);
@@ -238,13 +249,17 @@ export class EmulatorState {
       const shop = {
         products: [], customers: [], orders: [], nextOrderNumber: 1001, payouts: [], balanceTransactions: [], b2b: emptyB2B(), catalogs: emptyCatalogs(), bulkLinesPerSecond: DEFAULT_BULK_LINES_PER_SECOND,
         mediaProcessingMs: DEFAULT_MEDIA_PROCESSING_MS,
+        webhookRetryDelaysMs: DEFAULT_WEBHOOK_RETRY_DELAYS_MS,
+        webhookSubscriptions: [],
         ...stored,
+        apiSecret: stored.apiSecret ?? newApiSecret(),
         media: ShopMedia.restore(stored.media as Partial<StoredMedia> | undefined),
         stagedUploads: new StagedUploads(),
         bulkOperations: new BulkOperations(),
       } as EmulatedShop;
       for (const customer of shop.customers) upgradeStoredCustomer(customer, () => this.nextId(shop));
       this.shops.set(shop.domain, shop);
+      if (!stored.apiSecret) this.changed(); // keep the secret just made, so that signatures hold across restarts
     }
   }
 }

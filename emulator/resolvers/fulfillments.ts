@@ -1,22 +1,14 @@
-import { cents, money, type EmulatedFulfillment, type EmulatedFulfillmentOrder, type EmulatedOrder } from '../commerce';
+import type { EmulatedFulfillment, EmulatedFulfillmentOrder, EmulatedOrder } from '../commerce';
 import { gid, parseGid } from '../gid';
 import type { ResolverModule } from './context';
-import { fulfillmentOrderObject, orderObject, orderTotals } from './objects';
-import { findOrder, touch } from './orders';
+import { fulfillmentOrderObject } from './objects';
+import { touch } from './orders';
 import { userError, type UserError } from './user-errors';
 
 interface FulfillmentInput {
   lineItemsByFulfillmentOrder: Array<{ fulfillmentOrderId: string; fulfillmentOrderLineItems?: Array<{ id: string; quantity: number }> }>;
   notifyCustomer?: boolean;
   trackingInfo?: { company?: string; number?: string; url?: string; numbers?: string[]; urls?: string[] };
-}
-
-interface RefundInput {
-  orderId: string;
-  note?: string;
-  refundLineItems?: Array<{ lineItemId: string; quantity: number; restockType?: string }>;
-  shipping?: { fullRefund?: boolean; amount?: string };
-  transactions?: Array<{ amount: string; gateway: string; kind: string }>;
 }
 
 export const fulfillmentResolvers: ResolverModule = {
@@ -91,53 +83,6 @@ export const fulfillmentResolvers: ResolverModule = {
           location: null,
           trackingInfo: () => fulfillment.trackingInfo,
         },
-        userErrors: [],
-      };
-    },
-    refundCreate: (args, { shop, state }) => {
-      const input = args.input as RefundInput;
-      const order = findOrder(shop, input.orderId);
-      if (!order) return { refund: null, order: null, userErrors: [userError(['orderId'], 'Order does not exist')] };
-      const errors: UserError[] = [];
-      const lines = (input.refundLineItems ?? []).map((item, index) => {
-        const line = order.lineItems.find((l) => l.id === parseGid(item.lineItemId, 'LineItem'));
-        if (!line) errors.push(userError(['refundLineItems', index, 'lineItemId'], 'Line item does not exist'));
-        else if (!(item.quantity > 0) || item.quantity > line.quantity - line.refundedQuantity) {
-          errors.push(userError(['refundLineItems', index, 'quantity'], `Quantity cannot refund more items than were purchased (${line.quantity - line.refundedQuantity} left)`));
-        }
-        return { line, item };
-      });
-      if (errors.length) return { refund: null, order: null, userErrors: errors };
-      let amount = 0;
-      for (const { line, item } of lines) {
-        if (!line) continue;
-        line.refundedQuantity += item.quantity;
-        amount += cents(line.price) * item.quantity;
-        for (const fo of order.fulfillmentOrders) {
-          const foLine = fo.lineItems.find((l) => l.lineItemId === line.id);
-          if (foLine) foLine.remainingQuantity = Math.max(0, foLine.remainingQuantity - item.quantity);
-        }
-      }
-      if (input.shipping?.fullRefund) amount += order.shippingLines.reduce((s, l) => s + cents(l.price), 0);
-      else if (input.shipping?.amount) amount += cents(input.shipping.amount);
-      const transactionAmount = input.transactions?.length ? input.transactions.reduce((s, t) => s + cents(t.amount), 0) : Math.min(amount, orderTotals(order).paid);
-      const now = state.now();
-      if (transactionAmount > 0) {
-        order.transactions.push({ id: state.nextId(shop), kind: 'REFUND', status: 'SUCCESS', gateway: input.transactions?.[0]?.gateway ?? 'manual', amount: money(transactionAmount), createdAt: now });
-      }
-      const refund = {
-        id: state.nextId(shop),
-        createdAt: now,
-        note: input.note ?? null,
-        lineItems: lines.filter((l) => l.line).map(({ line, item }) => ({ lineItemId: (line as { id: number }).id, quantity: item.quantity, restockType: item.restockType ?? 'NO_RESTOCK' })),
-        totalRefunded: money(transactionAmount),
-      };
-      order.refunds.push(refund);
-      touch(order, state);
-      const view = orderObject(shop, order);
-      return {
-        refund: (view.refunds({}) as Array<{ id: string }>).find((r) => r.id === gid('Refund', refund.id)),
-        order: view,
         userErrors: [],
       };
     },

@@ -5,6 +5,8 @@ import { findOrder } from './orders';
 import { parseGid } from '../gid';
 import { findInventoryItem, findLevelByGid, findLocation } from '../inventory-store';
 import { findProduct, findVariant } from '../products-store';
+import { findRefund } from '../refunds-store';
+import { findReturn } from '../returns-store';
 import type { EmulatedShop } from '../state';
 import type { ResolverModule } from './context';
 import { mediaImageObject } from './media';
@@ -12,6 +14,10 @@ import { catalogObject, marketObject, priceListObject, publicationObject } from 
 import { companyAddressObject, companyContactObject, companyLocationObject, companyObject, roleAssignmentObject, roleObject } from './company-objects';
 import { customerAddressObject, customerObject } from './customer-objects';
 import { inventoryItemObject, inventoryLevelObject, locationObject, orderObject, productObject, variantObject } from './objects';
+import { refundObject } from './refund-objects';
+import { returnObject } from './return-objects';
+import { webhookSubscriptionObject } from './webhooks';
+import { findSubscription } from '../webhooks-store';
 
 /** node(id:) and nodes(ids:): any object the emulator keeps, found by the type its gid names. */
 const BY_TYPE: Record<string, (shop: EmulatedShop, id: string) => unknown> = {
@@ -38,6 +44,14 @@ const BY_TYPE: Record<string, (shop: EmulatedShop, id: string) => unknown> = {
   Order: (shop, id) => {
     const order = findOrder(shop, id);
     return order ? orderObject(shop, order) : null;
+  },
+  Refund: (shop, id) => {
+    const found = findRefund(shop, parseGid(id, 'Refund'));
+    return found ? refundObject(shop, found.order, found.refund) : null;
+  },
+  Return: (shop, id) => {
+    const found = findReturn(shop, id);
+    return found ? returnObject(shop, found.order, found.found) : null;
   },
   MediaImage: (shop, id) => {
     const file = shop.media.find(parseGid(id, 'MediaImage'));
@@ -85,6 +99,10 @@ const BY_TYPE: Record<string, (shop: EmulatedShop, id: string) => unknown> = {
   Market: (shop, id) => {
     const market = findMarket(shop, id);
     return market ? marketObject(market) : null;
+  },
+  WebhookSubscription: (shop, id) => {
+    const subscription = findSubscription(shop, parseGid(id, 'WebhookSubscription'));
+    return subscription ? webhookSubscriptionObject(subscription) : null;
   },
   MailingAddress: (shop, id) => {
     const numeric = parseAddressGid(id);

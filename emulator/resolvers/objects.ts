@@ -9,6 +9,8 @@ import { mediaImageObject, productMediaConnection, readyImages, variantMediaConn
 import { ShopifyGraphQLError } from './context';
 import { customerObject } from './customer-objects';
 import { purchasingCompanyObject } from './company-objects';
+import { orderRefundFields, shippingLineObject } from './refund-objects';
+import { fulfillmentLineItemObject } from './return-objects';
 
 /** How the emulator's records look through the Admin API: one builder per object type. */
 
@@ -323,25 +325,7 @@ export function orderObject(shop: EmulatedShop, order: EmulatedOrder) {
     totalRefundedSet: bag(totals.refunded),
     totalOutstandingSet: bag(Math.max(0, totals.total - totals.paid + totals.refunded)),
     lineItems: (args: ConnectionArgs) => paginate(order.lineItems.map((l) => lineItemObject(shop, order, l)), args, (l) => l.id),
-    shippingLines: (args: ConnectionArgs) =>
-      paginate(
-        order.shippingLines.map((s) => ({ id: gid('ShippingLine', s.id), title: s.title, code: s.code, source: 'shopify', originalPriceSet: moneyBag(s.price, order), discountedPriceSet: moneyBag(s.price, order) })),
-        args,
-        (s) => s.id,
-      ),
-    transactions: (args: { first?: number }) =>
-      order.transactions.slice(0, args.first ?? 250).map((t) => ({
-        __typename: 'OrderTransaction',
-        id: gid('OrderTransaction', t.id),
-        kind: t.kind,
-        status: t.status,
-        gateway: t.gateway,
-        formattedGateway: t.gateway,
-        test: order.test,
-        createdAt: t.createdAt,
-        processedAt: t.createdAt,
-        amountSet: moneyBag(t.amount, order),
-      })),
+    shippingLines: (args: ConnectionArgs) => paginate(order.shippingLines.map((s) => shippingLineObject(order, s)), args, (s) => s.id),
     fulfillmentOrders: (args: ConnectionArgs) => paginate(order.fulfillmentOrders.map((fo) => fulfillmentOrderObject(shop, order, fo)), args, (fo) => fo.id),
     fulfillments: (args: { first?: number }) =>
       order.fulfillments.slice(0, args.first ?? 250).map((f) => ({
@@ -352,33 +336,9 @@ export function orderObject(shop: EmulatedShop, order: EmulatedOrder) {
         createdAt: f.createdAt,
         location: null,
         trackingInfo: () => f.trackingInfo,
-        fulfillmentLineItems: (conn: ConnectionArgs) =>
-          paginate(
-            f.lineItems.map((fl, index) => {
-              const line = order.lineItems.find((l) => l.id === fl.lineItemId) as EmulatedLineItem;
-              return { id: gid('FulfillmentLineItem', f.id * 100 + index), quantity: fl.quantity, lineItem: lineItemObject(shop, order, line) };
-            }),
-            conn,
-            (fl) => fl.id,
-          ),
+        fulfillmentLineItems: (conn: ConnectionArgs) => paginate(f.lineItems.map((_, index) => fulfillmentLineItemObject(shop, order, f, index)), conn, (fl) => fl.id),
       })),
-    refunds: (args: { first?: number }) =>
-      order.refunds.slice(0, args.first ?? 250).map((r) => ({
-        __typename: 'Refund',
-        id: gid('Refund', r.id),
-        createdAt: r.createdAt,
-        note: r.note,
-        totalRefundedSet: moneyBag(r.totalRefunded, order),
-        refundLineItems: (conn: ConnectionArgs) =>
-          paginate(
-            r.lineItems.map((rl, index) => {
-              const line = order.lineItems.find((l) => l.id === rl.lineItemId) as EmulatedLineItem;
-              return { id: gid('RefundLineItem', r.id * 100 + index), quantity: rl.quantity, restockType: rl.restockType, lineItem: lineItemObject(shop, order, line), subtotalSet: moneyBag(money(cents(line.price) * rl.quantity), order) };
-            }),
-            conn,
-            (rl) => rl.id,
-          ),
-      })),
+    ...orderRefundFields(shop, order),
   };
 }
 

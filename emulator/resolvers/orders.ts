@@ -1,15 +1,16 @@
 import { contactOfCustomer, findCompanyLocation } from '../b2b-store';
 import { parseGid } from '../gid';
 import { cents, money, type EmulatedLineItem, type EmulatedOrder, type EmulatedTransaction } from '../commerce';
-import { matcher, parseSearchQuery } from '../search-query';
 import type { EmulatedShop, EmulatorState } from '../state';
 import type { ConnectionArgs } from './connection';
-import { sortedPage, type SortValue } from './sorted-page';
+import { sortedPage } from './sorted-page';
+import { orderMatcher, orderSort } from './order-search';
 import type { ResolverModule } from './context';
 import { toAddress } from '../addresses';
 import { applyCustomer, customerByEmail, findCustomer, planCustomer, type CustomerInput } from '../customers-store';
 import { createCustomer, validateCustomer } from './customers';
-import { financialStatus, fulfillmentStatus, orderObject, orderTotals } from './objects';
+import { orderObject, orderTotals } from './objects';
+import { orderCancelled, orderChanged, orderCreated } from '../order-webhooks';
 import { userError, type UserError } from './user-errors';
 
 type MoneyBagInput = { shopMoney: { amount: string; currencyCode: string } };
@@ -41,48 +42,6 @@ interface OrderCreateInput {
   closedAt?: string;
   test?: boolean;
   name?: string;
-}
-
-const FULFILLMENT_FILTER: Record<string, string[]> = {
-  unshipped: ['UNFULFILLED'],
-  unfulfilled: ['UNFULFILLED'],
-  shipped: ['FULFILLED'],
-  fulfilled: ['FULFILLED'],
-  partial: ['PARTIALLY_FULFILLED'],
-};
-
-function orderMatcher(query: unknown) {
-  const terms = parseSearchQuery(typeof query === 'string' ? query : undefined).map((term) =>
-    term.field === 'tag_not' ? { ...term, field: 'tag', negated: !term.negated } : term,
-  );
-  return matcher<EmulatedOrder>(
-    terms,
-    {
-      updated_at: (o) => o.updatedAt,
-      created_at: (o) => o.createdAt,
-      processed_at: (o) => o.processedAt,
-      id: (o) => o.id,
-      name: (o) => o.name,
-      email: (o) => o.email,
-      status: (o) => (o.cancelledAt ? ['cancelled', 'any'] : o.closedAt ? ['closed', 'any'] : ['open', 'any']),
-      financial_status: (o) => financialStatus(o).toLowerCase(),
-      fulfillment_status: (o) => {
-        const status = fulfillmentStatus(o);
-        return Object.entries(FULFILLMENT_FILTER).filter(([, statuses]) => statuses.includes(status)).map(([name]) => name);
-      },
-      channel: (o) => o.channelHandle,
-      source_name: (o) => o.sourceName,
-      tag: (o) => o.tags,
-      test: (o) => String(o.test),
-    },
-    { updated_at: 'date', created_at: 'date', processed_at: 'date', id: 'number' },
-  );
-}
-
-/** The sort value of an order for a sort key (the id by default, as Shopify's orders connection sorts). */
-function orderSortValue(sortKey: unknown): (order: EmulatedOrder) => SortValue {
-  const key = sortKey === 'UPDATED_AT' ? 'updatedAt' : sortKey === 'CREATED_AT' ? 'createdAt' : sortKey === 'PROCESSED_AT' ? 'processedAt' : undefined;
-  return key ? (order) => order[key] : (order) => order.id;
 }
 
 export function findOrder(shop: EmulatedShop, id: unknown): EmulatedOrder | undefined {
@@ -243,19 +202,22 @@ export function createOrder(shop: EmulatedShop, state: EmulatorState, input: Ord
     order.purchasingCompany = { companyId: companyLocation.companyId, locationId: companyLocation.id, contactId: contact?.id ?? null };
   }
   shop.orders.push(order);
+  orderCreated(state, shop, order);
   return order;
 }
 
+/** Every change to an order goes through here: updatedAt moves and orders/updated is sent (once per request). */
 export function touch(order: EmulatedOrder, state: EmulatorState): void {
   order.updatedAt = state.now();
+  orderChanged(state, order);
 }
 
 export const orderResolvers: ResolverModule = {
   query: {
     orders: (args, { shop }) => {
-      const matches = orderMatcher(args.query);
+      const matches = orderMatcher(shop, args.query);
       // Cursors carry the sort position, as Shopify's do: an order edited during a paged read moves, nothing after the cursor is skipped.
-      return sortedPage(shop.orders.filter(matches), args as ConnectionArgs, orderSortValue(args.sortKey), (o) => orderObject(shop, o));
+      return sortedPage(shop.orders.filter(matches), args as ConnectionArgs, orderSort(args.sortKey), (o) => orderObject(shop, o));
     },
     order: (args, { shop }) => {
       const order = findOrder(shop, args.id);
@@ -303,6 +265,7 @@ export const orderResolvers: ResolverModule = {
         if (paid - refunded > 0) order.transactions.push({ id: state.nextId(shop), kind: 'REFUND', status: 'SUCCESS', gateway: 'manual', amount: money(paid - refunded), createdAt: order.cancelledAt });
       }
       touch(order, state);
+      orderCancelled(state, shop, order);
       return { job, orderCancelUserErrors: [], userErrors: [] };
     },
   },

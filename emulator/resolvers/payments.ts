@@ -1,9 +1,10 @@
 import type { EmulatedBalanceTransaction, EmulatedPayout } from '../commerce';
 import { gid } from '../gid';
-import { matcher, parseSearchQuery } from '../search-query';
-import { paginate, type ConnectionArgs } from './connection';
+import { expressionMatcher, parseSearchExpression, type FieldKinds, type FieldReader } from '../search-query';
+import type { ConnectionArgs } from './connection';
 import type { ResolverModule } from './context';
 import { moneyV2 } from './objects';
+import { sortedPage, sortKeyOf, type SortValue } from './sorted-page';
 
 const zero = (currency: string) => moneyV2('0.00', currency);
 
@@ -53,23 +54,36 @@ function balanceTransactionObject(tx: EmulatedBalanceTransaction, payouts: Emula
   };
 }
 
-const byId = (kinds = { id: 'number' as const }) => kinds;
+/** The `payouts` query filters of shopify.dev (2026-10) that the emulator's payouts answer. */
+const PAYOUT_FIELDS: Record<string, FieldReader<EmulatedPayout>> = { id: (p) => p.id, status: (p) => p.status.toLowerCase(), issued_at: (p) => p.issuedAt };
+const PAYOUT_KINDS: FieldKinds = { id: 'number', issued_at: 'date' };
+// ISSUED_AT is the schema's default sort key for payouts.
+const PAYOUT_SORTS: Record<string, (p: EmulatedPayout) => SortValue> = { ID: (p) => p.id, ISSUED_AT: (p) => p.issuedAt };
+
+/** The `balanceTransactions` filters of shopify.dev (2026-10) the emulator answers; `payments_transfer_id` is taken to be the payout's id. */
+const TRANSACTION_FIELDS: Record<string, FieldReader<EmulatedBalanceTransaction>> = {
+  id: (t) => t.id,
+  payments_transfer_id: (t) => t.payoutId,
+  processed_at: (t) => t.transactionDate,
+  transaction_type: (t) => t.type.toLowerCase(),
+};
+const TRANSACTION_KINDS: FieldKinds = { id: 'number', payments_transfer_id: 'number', processed_at: 'date' };
+// PROCESSED_AT is the schema's default sort key for balance transactions.
+const TRANSACTION_SORTS: Record<string, (t: EmulatedBalanceTransaction) => SortValue> = { ID: (t) => t.id, PROCESSED_AT: (t) => t.transactionDate };
+
+type SearchArgs = ConnectionArgs & { query?: string | null; sortKey?: string | null };
 
 export const paymentResolvers: ResolverModule = {
   query: {
     shopifyPaymentsAccount: (_args, { shop }) => ({
       id: gid('ShopifyPaymentsAccount', 1),
-      payouts: (args: ConnectionArgs & { query?: string }) => {
-        const match = matcher<EmulatedPayout>(parseSearchQuery(args.query), { id: (p) => p.id, status: (p) => p.status.toLowerCase() }, byId());
-        return paginate([...shop.payouts].filter(match).sort((a, b) => a.id - b.id).map(payoutObject), args, (p) => p.id);
+      payouts: (args: SearchArgs) => {
+        const matches = expressionMatcher(parseSearchExpression(args.query), PAYOUT_FIELDS, PAYOUT_KINDS);
+        return sortedPage(shop.payouts.filter(matches), args, sortKeyOf(PAYOUT_SORTS, args.sortKey), payoutObject);
       },
-      balanceTransactions: (args: ConnectionArgs & { query?: string }) => {
-        const match = matcher<EmulatedBalanceTransaction>(parseSearchQuery(args.query), { id: (t) => t.id, payout_id: (t) => t.payoutId }, { id: 'number', payout_id: 'number' });
-        return paginate(
-          [...shop.balanceTransactions].filter(match).sort((a, b) => a.id - b.id).map((t) => balanceTransactionObject(t, shop.payouts)),
-          args,
-          (t) => t.id,
-        );
+      balanceTransactions: (args: SearchArgs) => {
+        const matches = expressionMatcher(parseSearchExpression(args.query), TRANSACTION_FIELDS, TRANSACTION_KINDS);
+        return sortedPage(shop.balanceTransactions.filter(matches), args, sortKeyOf(TRANSACTION_SORTS, args.sortKey), (t) => balanceTransactionObject(t, shop.payouts));
       },
     }),
   },
