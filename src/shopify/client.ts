@@ -20,6 +20,7 @@ import {
   ShopifyUnavailableError,
 } from './errors';
 import { ShopPacer, type ThrottleStatus } from './pacer';
+import { describeIgnoredTerm, ignoredSearchTerms, SearchTermIgnoredError, type IgnoredSearchTerm } from './search-warnings';
 import { withAbortSignal } from './transport';
 
 export interface QueryCost {
@@ -31,6 +32,15 @@ export interface QueryCost {
 export interface ShopifyResult<T> {
   data: T;
   cost?: QueryCost;
+  /** Search terms Shopify ignored: a query's only when sent with `allowIgnoredSearchTerms`, else it throws. */
+  ignoredSearchTerms?: IgnoredSearchTerm[];
+}
+
+export interface RequestOptions {
+  /** A mutation safe to send again after a lost answer. */
+  idempotent?: boolean;
+  /** Take an answer whose search Shopify applied only in part (see `SearchTermIgnoredError`) and report its ignored terms. */
+  allowIgnoredSearchTerms?: boolean;
 }
 
 /**
@@ -127,7 +137,7 @@ export class ShopifyAdminClient {
    * because Shopify may have applied a mutation whose answer was lost. Other mutations hand that
    * failure to the activity, whose retry checks what Shopify already has before writing again.
    */
-  async request<D extends string>(document: D, variables?: VariablesOf<D>, options: { idempotent?: boolean } = {}): Promise<ShopifyResult<ResultOf<D>>> {
+  async request<D extends string>(document: D, variables?: VariablesOf<D>, options: RequestOptions = {}): Promise<ShopifyResult<ResultOf<D>>> {
     const mutation = isMutation(document);
     const mayRepeat = options.idempotent ?? !mutation;
     const graphql = this.client();
@@ -145,7 +155,8 @@ export class ShopifyAdminClient {
         const response = await withAbortSignal(signal, () => graphql.request(document, { variables: variables as Record<string, unknown> | undefined, retries: 0 }));
         const cost = response.extensions?.cost as QueryCost | undefined;
         this.learn(document, cost);
-        return { data: response.data as ResultOf<D>, cost };
+        const ignored = this.checkSearch(response.extensions, mutation, options);
+        return { data: response.data as ResultOf<D>, cost, ...(ignored.length > 0 ? { ignoredSearchTerms: ignored } : {}) };
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
         const decision = this.classify(error);
@@ -175,6 +186,18 @@ export class ShopifyAdminClient {
     if (!cost) return;
     this.pacer.observe(cost.throttleStatus);
     this.expectedCost.set(document, cost.requestedQueryCost);
+  }
+
+  /**
+   * Shopify answers a search with an unknown field (or value) as if that term were absent: a silently wider
+   * read, e.g. a whole-shop import. Each ignored term is logged; a query's answer is then refused with
+   * SearchTermIgnoredError unless the caller asked to see such answers. A mutation's is kept, as it has run.
+   */
+  private checkSearch(extensions: unknown, mutation: boolean, options: RequestOptions): IgnoredSearchTerm[] {
+    const ignored = ignoredSearchTerms(extensions);
+    for (const term of ignored) console.warn(`shopify ${this.shop}: ${describeIgnoredTerm(term)}`);
+    if (ignored.length > 0 && !mutation && !options.allowIgnoredSearchTerms) throw new SearchTermIgnoredError(this.shop, ignored);
+    return ignored;
   }
 
   private backoff(failures: number): number {
