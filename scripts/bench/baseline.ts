@@ -1,5 +1,5 @@
 import type { ActivityDeps } from '../../src/activities/deps';
-import { ORDER_HEADER_FRAGMENT, ORDER_LINE_FRAGMENT, type RawLine, type RawOrder } from '../../src/shopify/documents/orders';
+import { ORDER_HEADER_FRAGMENT, ORDER_LINE_FRAGMENT, ORDER_LISTS_FRAGMENT, type RawLine, type RawOrder } from '../../src/shopify/documents/orders';
 import type { ShopifyResult } from '../../src/shopify/client';
 import { orderFromRaw } from '../../src/shopify/order-mapper';
 import type { BaselineOrderLinesQuery } from '../../src/shopify/types/admin.generated';
@@ -24,6 +24,7 @@ export const BASELINE_HEADER_QUERY = `#graphql
     order(id: $id) { ...OrderHeaderFields }
   }
   ${ORDER_HEADER_FRAGMENT}
+  ${ORDER_LISTS_FRAGMENT}
 ` as const;
 
 export const BASELINE_LINES_QUERY = `#graphql
@@ -60,7 +61,7 @@ export function createBaselineActivities({ shopify, erp }: ActivityDeps) {
         after = lineItems.pageInfo.endCursor ?? null;
       }
       const raw: RawOrder = { ...data.order, lineItems: { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } } };
-      await erp.orders.upsertFromShopify(input.shop, orderFromRaw(raw, lines));
+      await erp.orders.upsertFromShopify(input.shop, orderFromRaw(raw, { lines, shippingLines: [] }));
     },
   };
 }

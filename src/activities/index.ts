@@ -4,6 +4,7 @@ import { createCatalogPriceActivities } from './catalog-prices';
 import { createCatalogSyncActivities } from './catalog-sync';
 import { createCompanyExportActivities } from './company-export';
 import { createCompanyImportActivities } from './company-import';
+import { createCreditMemoActivities } from './credit-memos';
 import { createCustomerExportActivities } from './customer-export';
 import { createCustomerImportActivities } from './customer-import';
 import type { ActivityDeps } from './deps';
@@ -29,6 +30,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createShopInfoActivities(deps),
     ...createOrderImportActivities(deps),
     ...createOrderProcessingActivities(deps),
+    ...createCreditMemoActivities(deps),
     ...createPostingActivities(deps),
     ...createShipmentActivities(deps),
     ...createPaymentActivities(deps),

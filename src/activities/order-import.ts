@@ -2,19 +2,13 @@ import { Context } from '@temporalio/activity';
 import { filterKey, planOrderQuery, type OrderImportFilters, type OrderImportOptions } from '../domain/order-filters';
 import type { ShopifyOrder } from '../domain/order';
 import type { StoredVersion } from '../erp/shopify-orders';
+import { shopKey } from '../erp/keys';
 import { SyncStateRepository } from '../erp/sync-state';
 import type { ShopifyAdminClient } from '../shopify/client';
-import {
-  ORDER_LINES_PER_PAGE,
-  ORDER_MORE_LINES_QUERY,
-  ORDERS_PAGE_QUERY,
-  ORDERS_PER_PAGE,
-  type RawLine,
-  type RawOrder,
-} from '../shopify/documents/orders';
-import { orderFromRaw } from '../shopify/order-mapper';
+import { ORDER_LINES_PER_PAGE, ORDERS_PAGE_QUERY, ORDERS_PER_PAGE } from '../shopify/documents/orders';
 import type { ActivityDeps } from './deps';
 import { ShopDisabledError, withFailureTypes } from './failures';
+import { completeOrder, readRefund } from './order-reading';
 import { prefetchedPages } from './prefetched-pages';
 import { checkpoint } from './run-guard';
 
@@ -37,6 +31,8 @@ export interface OrderImportCounts {
   conflicts: number;
   skippedClosed: number;
   filteredOut: number;
+  /** Refunds read and stored, new or changed (none when the shop's returnAndRefundProcess is none). */
+  refunds?: number;
 }
 
 export interface OrderImportStepResult extends OrderImportCounts {
@@ -53,24 +49,20 @@ async function fetchPage(client: ShopifyAdminClient, query: string, after: strin
   return client.request(ORDERS_PAGE_QUERY, { first: ORDERS_PER_PAGE, after, query, lines: ORDER_LINES_PER_PAGE });
 }
 
-async function remainingLines(client: ShopifyAdminClient, order: RawOrder): Promise<{ lines: RawLine[]; requests: number }> {
-  const lines: RawLine[] = [];
-  let requests = 0;
-  let after = order.lineItems.pageInfo.endCursor;
-  let more = order.lineItems.pageInfo.hasNextPage;
-  while (more) {
-    const { data } = await client.request(ORDER_MORE_LINES_QUERY, { id: order.id, after });
-    requests += 1;
-    if (!data.order) break;
-    lines.push(...data.order.lineItems.nodes);
-    more = data.order.lineItems.pageInfo.hasNextPage;
-    after = data.order.lineItems.pageInfo.endCursor;
-  }
-  return { lines, requests };
-}
-
 export function createOrderImportActivities(deps: ActivityDeps) {
   const { erp, shopify } = deps;
+
+  /** The order's refunds that are new or changed since stored, read in full and stored. Returns the requests spent. */
+  async function storeRefunds(client: ShopifyAdminClient, shop: string, order: ShopifyOrder): Promise<{ stored: number; requests: number }> {
+    const stale = await erp.refunds.staleOf(shop, order.refunds ?? []);
+    let requests = 0;
+    for (const version of stale) {
+      const read = await readRefund(client, version.shopifyId);
+      requests += read.requests;
+      if (read.refund) await erp.refunds.upsertFromShopify(shop, { key: shopKey(shop, order.shopifyId), name: order.name }, read.refund);
+    }
+    return { stored: stale.length, requests };
+  }
 
   async function storeOrder(step: OrderImportStep, order: ShopifyOrder, stored: StoredVersion | null) {
     if (step.country && (order.shippingAddress ?? order.billingAddress)?.countryCode !== step.country) return 'filteredOut' as const;
@@ -98,18 +90,20 @@ export function createOrderImportActivities(deps: ActivityDeps) {
     async importOrderPages(step: OrderImportStep): Promise<OrderImportStepResult> {
       const started = Date.now();
       const client = shopify.forShop(step.shop);
+      const { settings } = await erp.shops.get(step.shop);
+      const importRefunds = settings.returnAndRefundProcess !== 'none';
       const resumed = (Context.current().info.heartbeatDetails as { after?: string | null } | undefined)?.after;
       let after = resumed !== undefined ? resumed : step.after;
-      const result: OrderImportStepResult = { fetched: 0, created: 0, updated: 0, unchanged: 0, conflicts: 0, skippedClosed: 0, filteredOut: 0, after, done: false, maxUpdatedAt: null, requests: 0, pages: 0 };
+      const result: OrderImportStepResult = { fetched: 0, created: 0, updated: 0, unchanged: 0, conflicts: 0, skippedClosed: 0, filteredOut: 0, ...(importRefunds ? { refunds: 0 } : {}), after, done: false, maxUpdatedAt: null, requests: 0, pages: 0 };
       const pages = prefetchedPages(async (from) => (await fetchPage(client, step.query, from)).data.orders, after, () => Date.now() - started < step.maxMillis);
       for await (const page of pages) {
         result.requests += 1;
         result.pages += 1;
         const orders: ShopifyOrder[] = [];
         for (const raw of page.nodes) {
-          const extra = raw.lineItems.pageInfo.hasNextPage ? await remainingLines(client, raw) : { lines: [], requests: 0 };
-          result.requests += extra.requests;
-          orders.push(orderFromRaw(raw, extra.lines));
+          const whole = await completeOrder(client, raw);
+          result.requests += whole.requests;
+          orders.push(whole.order);
         }
         // One order at a time, each after the fence check: a run that lost its lock stores not one more.
         // (The next page is on its way meanwhile, so this costs no time.)
@@ -119,6 +113,12 @@ export function createOrderImportActivities(deps: ActivityDeps) {
           const outcome = await storeOrder(step, order, stored.get(order.shopifyId) ?? null);
           if (outcome === 'conflict') result.conflicts += 1;
           else result[outcome] += 1;
+          if (importRefunds && outcome !== 'filteredOut' && outcome !== 'skippedClosed') {
+            // Refunds are stored after their order, so a refund's order is always in the mirror.
+            const refunds = await storeRefunds(client, step.shop, order);
+            result.refunds = (result.refunds ?? 0) + refunds.stored;
+            result.requests += refunds.requests;
+          }
         }
         result.fetched += orders.length;
         for (const order of orders) if (!result.maxUpdatedAt || order.updatedAt > result.maxUpdatedAt) result.maxUpdatedAt = order.updatedAt;

@@ -135,8 +135,9 @@ export function createOrderProcessingActivities(deps: ActivityDeps) {
         const no = settings.useShopifyOrderNo ? documentNumberFromOrderName(order.name) : await erp.numbers.next(draft.type === 'invoice' ? 'salesInvoices' : 'salesOrders', draft.type === 'invoice' ? 'SI-' : 'SO-');
         document = await erp.salesDocuments.createForOrder(shop, no, draft, settings.autoReleaseSalesOrders);
       }
-      await writeBack(shop, order, settings, document._id, document.type);
-      await erp.orders.markProcessed(key, { type: document.type, no: document._id }, document.sellToCustomerNo, order);
+      const type = document.type === 'invoice' ? 'invoice' : 'order';
+      await writeBack(shop, order, settings, document._id, type);
+      await erp.orders.markProcessed(key, { type, no: document._id }, document.sellToCustomerNo, order);
       return 'processed';
     } catch (error) {
       // What is wrong with this order stays on it; anything else (Shopify down or refusing the token,

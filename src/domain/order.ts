@@ -1,3 +1,5 @@
+import type { RefundVersion } from './refund';
+
 /**
  * A Shopify order as the ERP keeps it (the connector's "Shpfy Order Header" and lines): what the
  * import reads, in plain JSON, amounts as decimal strings in shop currency and presentment currency.
@@ -87,6 +89,8 @@ export interface ShopifyOrder {
   lines: OrderLine[];
   shippingLines: OrderShippingLine[];
   transactions: OrderTransaction[];
+  /** The order's refunds as last read (absent on orders stored before refunds were imported). */
+  refunds?: RefundVersion[];
 }
 
 /** What conflict detection compares between the processed and the current version (reference 3.1 step 4). */

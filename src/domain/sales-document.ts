@@ -3,7 +3,8 @@ import { fromCents, toCents } from './money';
 import type { Amount, OrderAddress, ShopifyOrder } from './order';
 import type { ShopSettings } from './shop-settings';
 
-export type SalesDocumentType = 'order' | 'invoice';
+/** Orders and invoices come from Shopify orders; credit memos and return orders from refunds made after them. */
+export type SalesDocumentType = 'order' | 'invoice' | 'creditMemo' | 'returnOrder';
 
 export interface SalesLineDraft {
   lineNo: number;
@@ -15,6 +16,8 @@ export interface SalesLineDraft {
   unitPrice: string;
   lineDiscountAmount: string;
   shopifyOrderLineId: string | null;
+  /** Where a returned item goes back to (credit memos and return orders). */
+  locationCode?: string | null;
 }
 
 export interface SalesDocumentDraft {
@@ -30,6 +33,8 @@ export interface SalesDocumentDraft {
   workDescription: string | null;
   shopifyOrderId: string;
   shopifyOrderNo: string;
+  /** The refund a credit memo or return order was made for; null on orders and invoices. */
+  shopifyRefundId: string | null;
   /** A B2B order's company and company location in Shopify. */
   shopifyCompanyId: string | null;
   shopifyCompanyLocationId: string | null;
@@ -57,7 +62,15 @@ type DocumentSettings = Pick<
  * the shop wants invoices), else an order; item lines for the products, G/L lines for gift cards and
  * shipping, the order-level discount as an invoice discount. Lines already refunded are left out.
  */
-export function buildSalesDocument(order: ShopifyOrder, customerNo: string, items: Map<string, ItemRef>, settings: DocumentSettings, billToCustomerNo = customerNo): SalesDocumentDraft {
+export type OrderDocumentType = Extract<SalesDocumentType, 'order' | 'invoice'>;
+
+export function buildSalesDocument(
+  order: ShopifyOrder,
+  customerNo: string,
+  items: Map<string, ItemRef>,
+  settings: DocumentSettings,
+  billToCustomerNo = customerNo,
+): SalesDocumentDraft & { type: OrderDocumentType } {
   if (order.cancelledAt) throw new DocumentBuildError(`order ${order.name} was cancelled in Shopify`);
   const pick = (amount: Amount): string => (settings.currencyHandling === 'presentmentCurrency' ? amount.presentment : amount.shop);
   const problems: string[] = [];
@@ -107,6 +120,7 @@ export function buildSalesDocument(order: ShopifyOrder, customerNo: string, item
     workDescription: order.note,
     shopifyOrderId: order.shopifyId,
     shopifyOrderNo: order.name,
+    shopifyRefundId: null,
     shopifyCompanyId: order.company?.companyId ?? null,
     shopifyCompanyLocationId: order.company?.locationId ?? null,
     lines,

@@ -67,6 +67,7 @@ export const TASKS = {
   salesDocuments: task('createSalesDocuments', 'turn every unprocessed order into a sales order or invoice, retrying earlier failures', SalesDocumentFilters, NoOptions),
   postSalesDocuments: task('postSalesDocuments', 'ship and invoice released sales orders that came from Shopify', NoFilters, PostingOptions),
   postSalesInvoices: task('postSalesInvoices', 'post released sales invoices that came from Shopify', NoFilters, PostingOptions),
+  postCreditMemos: task('postCreditMemos', 'post released credit memos and return orders made for Shopify refunds', NoFilters, PostingOptions),
   shipments: task('syncShipments', 'send posted shipments of Shopify orders as fulfillments with tracking', ShipmentFilters, NoOptions),
   products: task('syncProducts', 'import products and map them to items, or push item changes and prices to linked products', ProductFilters, ProductOptions),
   addItems: {

@@ -50,6 +50,16 @@ export const CUE_DEFINITIONS = {
     filter: { orderStateConflict: true },
     item: (doc) => ({ id: String(doc.shopifyId), label: String(doc.name ?? doc.shopifyId), error: (doc.conflict as { message?: string } | undefined)?.message }),
   },
+  unprocessedRefunds: {
+    title: 'Unprocessed refunds',
+    collection: 'shopifyRefunds',
+    filter: { open: true },
+    item: (doc) => ({
+      id: String(doc.shopifyId),
+      label: `refund of order ${doc.orderName ?? doc.orderId}`,
+      error: doc.reason === null || doc.reason === undefined ? undefined : `${doc.state === 'error' ? '' : 'waiting: '}${String(doc.reason)}`,
+    }),
+  },
   unprocessedShipments: {
     title: 'Unprocessed shipments',
     collection: 'salesShipments',

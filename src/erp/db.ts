@@ -16,6 +16,7 @@ import { ShopRepository } from './shop-repository';
 import { ShopifyCompanyRepository } from './shopify-companies';
 import { ShopifyCustomerRepository } from './shopify-customers';
 import { ShopifyOrderRepository } from './shopify-orders';
+import { ShopifyRefundRepository } from './shopify-refunds';
 import { ProductLinkRepository } from './shopify-products';
 import { SkippedRecordRepository } from './skipped-records';
 import { StockRepository } from './stock';
@@ -48,6 +49,7 @@ export interface Erp {
   shopifyCompanies: ShopifyCompanyRepository;
   numbers: NumberSeries;
   orders: ShopifyOrderRepository;
+  refunds: ShopifyRefundRepository;
   salesDocuments: SalesDocumentRepository;
   posted: PostedDocumentRepository;
   skipped: SkippedRecordRepository;
@@ -88,6 +90,7 @@ export async function connectErp(uri: string, database: string): Promise<Erp> {
     shopifyCompanies: new ShopifyCompanyRepository(db),
     numbers,
     orders: new ShopifyOrderRepository(db),
+    refunds: new ShopifyRefundRepository(db),
     salesDocuments: new SalesDocumentRepository(db),
     posted: new PostedDocumentRepository(db),
     skipped: new SkippedRecordRepository(db),
@@ -105,6 +108,7 @@ export async function connectErp(uri: string, database: string): Promise<Erp> {
     erp.bulkPushes.ensureIndexes(),
     erp.customers.ensureIndexes(),
     erp.orders.ensureIndexes(),
+    erp.refunds.ensureIndexes(),
     erp.salesDocuments.ensureIndexes(),
     erp.posted.ensureIndexes(),
     erp.payouts.ensureIndexes(),

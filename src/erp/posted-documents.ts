@@ -49,6 +49,21 @@ export interface PostedInvoice {
   lineCount: number;
 }
 
+/** A posted sales credit memo, from a credit memo or a return order made for a Shopify refund. */
+export interface PostedCreditMemo {
+  _id: string;
+  shop: string;
+  salesDocumentNo: string;
+  shopifyOrderId: string;
+  shopifyOrderName: string;
+  shopifyRefundId: string | null;
+  customerNo: string;
+  postingDate: string;
+  postedAt: Date;
+  amount: string;
+  lineCount: number;
+}
+
 export interface ShipmentFilters {
   documentNo?: string;
   customerNo?: string;
@@ -72,17 +87,48 @@ async function insertOnce<T extends { _id: string }>(collection: Collection<T>, 
 export class PostedDocumentRepository {
   private readonly shipments: Collection<PostedShipment>;
   private readonly invoices: Collection<PostedInvoice>;
+  private readonly creditMemos: Collection<PostedCreditMemo>;
 
   constructor(db: Db) {
     this.shipments = db.collection<PostedShipment>('salesShipments');
     this.invoices = db.collection<PostedInvoice>('salesInvoices');
+    this.creditMemos = db.collection<PostedCreditMemo>('salesCreditMemos');
   }
 
   async ensureIndexes(): Promise<void> {
-    await Promise.all([this.shipments.createIndex({ shop: 1, 'fulfillment.state': 1 }), this.invoices.createIndex({ shop: 1, shopifyOrderId: 1 })]);
+    await Promise.all([
+      this.shipments.createIndex({ shop: 1, 'fulfillment.state': 1 }),
+      this.invoices.createIndex({ shop: 1, shopifyOrderId: 1 }),
+      this.creditMemos.createIndex({ shop: 1, shopifyOrderId: 1 }),
+    ]);
   }
 
+  /** Posts a credit memo or return order as a posted credit memo (a return order's receipt is not modelled). */
+  private async postCreditMemo(document: SalesDocument, postingDate: string): Promise<{ shipmentNo: null; invoiceNo: string }> {
+    const creditMemoNo = `PCM-${document._id}`;
+    await insertOnce(this.creditMemos, {
+      _id: creditMemoNo,
+      shop: document.shop,
+      salesDocumentNo: document._id,
+      shopifyOrderId: document.shopifyOrderId,
+      shopifyOrderName: document.shopifyOrderNo,
+      shopifyRefundId: document.shopifyRefundId,
+      customerNo: document.billToCustomerNo,
+      postingDate,
+      postedAt: new Date(),
+      amount: document.amount,
+      lineCount: document.lines.length,
+    });
+    return { shipmentNo: null, invoiceNo: creditMemoNo };
+  }
+
+  async creditMemo(no: string): Promise<PostedCreditMemo | null> {
+    return this.creditMemos.findOne({ _id: no });
+  }
+
+  /** Posts a document: an order is shipped and invoiced, an invoice invoiced, a credit memo or return order credited. */
   async post(document: SalesDocument, postingDate: string): Promise<{ shipmentNo: string | null; invoiceNo: string }> {
+    if (document.type === 'creditMemo' || document.type === 'returnOrder') return this.postCreditMemo(document, postingDate);
     const lines: PostedShipmentLine[] = document.lines
       .filter((line) => line.type === 'item' && line.quantity > 0 && line.no)
       .map((line) => ({ lineNo: line.lineNo, itemNo: line.no as string, variantCode: line.variantCode, description: line.description, quantity: line.quantity, shopifyOrderLineId: line.shopifyOrderLineId }));

@@ -18,7 +18,11 @@ export interface SalesDocument extends SalesDocumentDraft {
 
 export class DocumentNumberTakenError extends Error {}
 
-/** Sales orders and invoices: at most one per Shopify order and shop (a unique index says so). */
+/**
+ * Sales orders and invoices, at most one per Shopify order and shop, and credit memos and return
+ * orders, at most one per Shopify refund (one unique index says both: an order's own document has no
+ * refund id).
+ */
 export class SalesDocumentRepository {
   private readonly documents: Collection<SalesDocument>;
 
@@ -27,14 +31,23 @@ export class SalesDocumentRepository {
   }
 
   async ensureIndexes(): Promise<void> {
+    // Documents stored before credit memos had no refund id, and their unique index was on the order alone.
+    await this.documents.updateMany({ shopifyRefundId: { $exists: false } }, { $set: { shopifyRefundId: null } });
+    const indexes = await this.documents.indexes().catch(() => []);
+    if (indexes.some((index) => index.name === 'shop_1_shopifyOrderId_1')) await this.documents.dropIndex('shop_1_shopifyOrderId_1');
     await Promise.all([
-      this.documents.createIndex({ shop: 1, shopifyOrderId: 1 }, { unique: true }),
+      this.documents.createIndex({ shop: 1, shopifyOrderId: 1, shopifyRefundId: 1 }, { unique: true }),
       this.documents.createIndex({ shop: 1, type: 1, status: 1 }),
     ]);
   }
 
+  /** The order's own document (its sales order or invoice), not its credit memos. */
   async findByOrder(shop: string, shopifyOrderId: string): Promise<SalesDocument | null> {
-    return this.documents.findOne({ shop, shopifyOrderId });
+    return this.documents.findOne({ shop, shopifyOrderId, shopifyRefundId: null });
+  }
+
+  async findByRefund(shop: string, shopifyOrderId: string, shopifyRefundId: string): Promise<SalesDocument | null> {
+    return this.documents.findOne({ shop, shopifyOrderId, shopifyRefundId });
   }
 
   async get(no: string): Promise<SalesDocument | null> {
@@ -46,6 +59,15 @@ export class SalesDocumentRepository {
    * a crash, or a second run): never two documents for one order.
    */
   async createForOrder(shop: string, no: string, draft: SalesDocumentDraft, release: boolean): Promise<SalesDocument> {
+    return this.createOnce(shop, no, draft, release, () => this.findByOrder(shop, draft.shopifyOrderId));
+  }
+
+  /** Creates the credit memo (or return order) of a refund, or returns the one already made for it. */
+  async createForRefund(shop: string, no: string, draft: SalesDocumentDraft & { shopifyRefundId: string }, release: boolean): Promise<SalesDocument> {
+    return this.createOnce(shop, no, draft, release, () => this.findByRefund(shop, draft.shopifyOrderId, draft.shopifyRefundId));
+  }
+
+  private async createOnce(shop: string, no: string, draft: SalesDocumentDraft, release: boolean, existingOne: () => Promise<SalesDocument | null>): Promise<SalesDocument> {
     const document: SalesDocument = {
       ...draft,
       _id: no,
@@ -63,7 +85,7 @@ export class SalesDocumentRepository {
       return document;
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
-      const existing = await this.findByOrder(shop, draft.shopifyOrderId);
+      const existing = await existingOne();
       if (existing) return existing;
       throw new DocumentNumberTakenError(`document number ${no} is already used by another document`);
     }

@@ -16,6 +16,8 @@ export interface ShopifyOrderDocument {
   erpCustomerNo: string | null;
   /** What the order looked like when its document was made, for conflict detection. */
   fingerprint: OrderFingerprint | null;
+  /** The refunds the order's document already accounts for (it leaves refunded lines out): they get no credit memo. */
+  coveredRefundIds?: string[];
   orderStateConflict: boolean;
   conflict: { message: string; at: Date } | null;
   error: { message: string; at: Date } | null;
@@ -105,7 +107,7 @@ export class ShopifyOrderRepository {
   async markProcessed(key: string, document: ShopifyOrderDocument['document'], customerNo: string, order: ShopifyOrder): Promise<void> {
     await this.orders.updateOne(
       { _id: key },
-      { $set: { processed: true, document, erpCustomerNo: customerNo, fingerprint: fingerprintOf(order), error: null } },
+      { $set: { processed: true, document, erpCustomerNo: customerNo, fingerprint: fingerprintOf(order), coveredRefundIds: (order.refunds ?? []).map((r) => r.shopifyId), error: null } },
     );
   }
 

@@ -1,5 +1,17 @@
 import type { Amount, OrderAddress, OrderLine, ShopifyOrder } from '../domain/order';
-import type { MoneyBag, RawAddress, RawLine, RawOrder } from './documents/orders';
+import type { RefundVersion } from '../domain/refund';
+import type { MoneyBag, RawAddress, RawLine, RawOrder, RawShippingLine, RawTransaction } from './documents/orders';
+
+/** What the page query did not hold of an order, read after it (ORDER_REST_QUERY). */
+export interface OrderRest {
+  lines: RawLine[];
+  shippingLines: RawShippingLine[];
+  /** The whole lists, when the page's were cut; undefined when the page had them all. */
+  transactions?: RawTransaction[];
+  refunds?: RefundVersion[];
+}
+
+const NOTHING_MORE: OrderRest = { lines: [], shippingLines: [] };
 
 const amount = (bag: MoneyBag | null | undefined): Amount => ({ shop: bag?.shopMoney.amount ?? '0.00', presentment: bag?.presentmentMoney.amount ?? bag?.shopMoney.amount ?? '0.00' });
 
@@ -32,7 +44,7 @@ export function lineFromRaw(raw: RawLine): OrderLine {
 }
 
 /** The order as the Admin API returned it, in the ERP's shape. */
-export function orderFromRaw(raw: RawOrder, extraLines: RawLine[] = []): ShopifyOrder {
+export function orderFromRaw(raw: RawOrder, rest: OrderRest = NOTHING_MORE): ShopifyOrder {
   return {
     shopifyId: raw.id,
     name: raw.name,
@@ -67,8 +79,9 @@ export function orderFromRaw(raw: RawOrder, extraLines: RawLine[] = []): Shopify
     totalTax: amount(raw.totalTaxSet),
     total: amount(raw.totalPriceSet),
     riskRecommendation: null,
-    lines: [...raw.lineItems.nodes, ...extraLines].map(lineFromRaw),
-    shippingLines: raw.shippingLines.nodes.map((s) => ({ title: s.title, code: text(s.code), amount: amount(s.originalPriceSet) })),
-    transactions: raw.transactions.map((t) => ({ shopifyId: t.id, kind: t.kind, status: t.status, gateway: text(t.gateway), amount: amount(t.amountSet) })),
+    lines: [...raw.lineItems.nodes, ...rest.lines].map(lineFromRaw),
+    shippingLines: [...raw.shippingLines.nodes, ...rest.shippingLines].map((s) => ({ title: s.title, code: text(s.code), amount: amount(s.originalPriceSet) })),
+    transactions: (rest.transactions ?? raw.transactions).map((t) => ({ shopifyId: t.id, kind: t.kind, status: t.status, gateway: text(t.gateway), amount: amount(t.amountSet) })),
+    refunds: rest.refunds ?? raw.refunds.map((r) => ({ shopifyId: r.id, updatedAt: r.updatedAt })),
   };
 }

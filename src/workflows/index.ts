@@ -2,7 +2,7 @@ export { addCompaniesToShopify } from './add-companies';
 export { addCustomersToShopify } from './add-customers';
 export { addItemsToShopify } from './add-items';
 export { createSalesDocuments } from './create-sales-documents';
-export { postSalesDocuments, postSalesInvoices } from './post-documents';
+export { postCreditMemos, postSalesDocuments, postSalesInvoices } from './post-documents';
 export { refreshShopInfo } from './refresh-shop-info';
 export { shopLock } from './shop-lock';
 export { syncCatalogPrices } from './sync-catalog-prices';

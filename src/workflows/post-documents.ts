@@ -15,7 +15,7 @@ interface PostingState {
   totals: PostingCounts;
 }
 
-async function postAll(task: TaskKey & ('postSalesDocuments' | 'postSalesInvoices'), type: SalesDocumentType, input: unknown): Promise<PostingCounts> {
+async function postAll(task: TaskKey & ('postSalesDocuments' | 'postSalesInvoices' | 'postCreditMemos'), types: SalesDocumentType[], input: unknown): Promise<PostingCounts> {
   return runTask<(typeof TASKS)[typeof task]['input'], PostingCounts, PostingState>(task, TASKS[task].input, input, async (run) => {
     const { shop, options = {} } = run.input;
     const state = run.resumed ?? {
@@ -23,16 +23,19 @@ async function postAll(task: TaskKey & ('postSalesDocuments' | 'postSalesInvoice
       totals: { posted: 0, shipments: 0, invoices: 0 },
     };
     const { totals } = state;
-    for (;;) {
-      if (run.shouldContinueAsNew()) return run.continueAsNew(state);
-      const nos = await listReleasedDocuments({ shop, type, limit: BATCH });
-      if (nos.length === 0) break;
-      const counts = await postDocuments({ shop, documentNos: nos, postingDate: state.postingDate });
-      totals.posted += counts.posted;
-      totals.shipments += counts.shipments;
-      totals.invoices += counts.invoices;
-      run.report({ counters: { ...totals } });
-      if (counts.posted === 0) break;
+    for (const type of types) {
+      for (;;) {
+        if (run.shouldContinueAsNew()) return run.continueAsNew(state);
+        const nos = await listReleasedDocuments({ shop, type, limit: BATCH });
+        if (nos.length === 0) break;
+        const counts = await postDocuments({ shop, documentNos: nos, postingDate: state.postingDate });
+        totals.posted += counts.posted;
+        totals.shipments += counts.shipments;
+        totals.invoices += counts.invoices;
+        if (counts.creditMemos) totals.creditMemos = (totals.creditMemos ?? 0) + counts.creditMemos;
+        run.report({ counters: { ...totals } });
+        if (counts.posted === 0) break;
+      }
     }
     return { result: totals, recordErrors: 0 };
   });
@@ -40,10 +43,15 @@ async function postAll(task: TaskKey & ('postSalesDocuments' | 'postSalesInvoice
 
 /** Batch posting of released sales orders from Shopify (ERP report 296): ships and invoices them. */
 export async function postSalesDocuments(input: unknown): Promise<PostingCounts> {
-  return postAll('postSalesDocuments', 'order', input);
+  return postAll('postSalesDocuments', ['order'], input);
 }
 
 /** Batch posting of released sales invoices from Shopify (ERP report 297). */
 export async function postSalesInvoices(input: unknown): Promise<PostingCounts> {
-  return postAll('postSalesInvoices', 'invoice', input);
+  return postAll('postSalesInvoices', ['invoice'], input);
+}
+
+/** Batch posting of released credit memos and return orders made for Shopify refunds (ERP report 298). */
+export async function postCreditMemos(input: unknown): Promise<PostingCounts> {
+  return postAll('postCreditMemos', ['creditMemo', 'returnOrder'], input);
 }

@@ -1,3 +1,5 @@
+import { patched } from '@temporalio/workflow';
+import type { CreditMemoActivities, CreditMemoCounts } from '../activities/credit-memos';
 import type { OrderProcessingActivities, ProcessCounts } from '../activities/order-processing';
 import type { OrderFilters } from '../erp/shopify-orders';
 import type { TaskRunContext } from './run-task';
@@ -8,6 +10,8 @@ const BATCH = 25;
 export interface ProcessingState {
   afterKey: string | null;
   totals: ProcessCounts;
+  /** The walk through open refunds that follows (runs from before credit memos have none). */
+  refunds?: { afterKey: string | null; totals: CreditMemoCounts };
 }
 
 export function startProcessing(): ProcessingState {
@@ -35,5 +39,30 @@ export async function processUnprocessedOrders(
     state.totals.skipped += counts.skipped;
     state.afterKey = keys[keys.length - 1] ?? null;
     run.report({ counters: { documents: state.totals.processed, failed: state.totals.failed } });
+  }
+}
+
+/**
+ * Walks the open refunds after the orders (their documents come first): each batch is one activity
+ * that makes credit memos and records why a refund waits or fails. The list is empty unless the shop
+ * makes credit memos. Histories from before credit memos carry no marker and skip it on replay.
+ */
+export async function processOpenRefunds(
+  activities: Pick<CreditMemoActivities, 'listOpenRefunds' | 'createCreditMemosFor'>,
+  run: Pick<TaskRunContext<unknown, unknown>, 'report' | 'shouldContinueAsNew'>,
+  shop: string,
+  state: ProcessingState,
+): Promise<CreditMemoCounts | undefined | 'continue'> {
+  // undefined: no open refund (or a run replayed from before credit memos).
+  if (!state.refunds && !patched('credit-memos')) return undefined;
+  const walk = (state.refunds ??= { afterKey: null, totals: { credited: 0, settled: 0, waiting: 0, failed: 0 } });
+  for (;;) {
+    if (run.shouldContinueAsNew()) return 'continue';
+    const keys: string[] = await activities.listOpenRefunds({ shop, afterKey: walk.afterKey, limit: BATCH });
+    if (keys.length === 0) return walk.afterKey === null ? undefined : walk.totals; // no refund to settle: nothing to report
+    const counts = await activities.createCreditMemosFor({ shop, keys });
+    for (const key of ['credited', 'settled', 'waiting', 'failed'] as const) walk.totals[key] += counts[key];
+    walk.afterKey = keys[keys.length - 1] ?? null;
+    run.report({ counters: { creditMemos: walk.totals.credited, refundsWaiting: walk.totals.waiting, refundsFailed: walk.totals.failed } });
   }
 }

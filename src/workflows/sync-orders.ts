@@ -1,16 +1,19 @@
 import { proxyActivities } from '@temporalio/workflow';
+import type { CreditMemoActivities, CreditMemoCounts } from '../activities/credit-memos';
 import type { OrderImportActivities, OrderImportCounts, OrderImportStepResult } from '../activities/order-import';
 import type { OrderProcessingActivities, ProcessCounts } from '../activities/order-processing';
 import { nextCursor } from '../domain/incremental-window';
 import { TASKS } from '../domain/tasks';
 import { BATCH_ACTIVITY, SHORT_ACTIVITY } from './activity-options';
-import { processUnprocessedOrders, startProcessing, type ProcessingState } from './process-orders';
+import { processOpenRefunds, processUnprocessedOrders, startProcessing, type ProcessingState } from './process-orders';
 import { runTask } from './run-task';
 
 const { planOrderImport, advanceOrderCursor } = proxyActivities<OrderImportActivities>(SHORT_ACTIVITY);
 const { importOrderPages } = proxyActivities<OrderImportActivities>(BATCH_ACTIVITY);
 const { listUnprocessedOrders } = proxyActivities<OrderProcessingActivities>(SHORT_ACTIVITY);
 const { createSalesDocumentsFor } = proxyActivities<OrderProcessingActivities>(BATCH_ACTIVITY);
+const { listOpenRefunds } = proxyActivities<CreditMemoActivities>(SHORT_ACTIVITY);
+const { createCreditMemosFor } = proxyActivities<CreditMemoActivities>(BATCH_ACTIVITY);
 
 /** One activity call imports pages for this long, then hands back the page cursor. */
 const STEP_MILLIS = 60_000;
@@ -18,6 +21,7 @@ const STEP_MILLIS = 60_000;
 export interface SyncOrdersResult extends OrderImportCounts {
   requests: number;
   documents?: ProcessCounts;
+  creditMemos?: CreditMemoCounts;
 }
 
 type OrderImportPlan = Awaited<ReturnType<OrderImportActivities['planOrderImport']>>;
@@ -56,6 +60,7 @@ export async function syncOrders(input: unknown): Promise<SyncOrdersResult> {
       if (run.shouldContinueAsNew()) return run.continueAsNew(state);
       const step: OrderImportStepResult = await importOrderPages({ shop, query: plan.query, after: state.after, includeClosed: !plan.incremental, country: filters.country, maxMillis: STEP_MILLIS });
       for (const key of COUNTS) totals[key] += step[key];
+      if (step.refunds !== undefined) totals.refunds = (totals.refunds ?? 0) + step.refunds;
       if (step.maxUpdatedAt && (!state.newest || step.maxUpdatedAt > state.newest)) state.newest = step.maxUpdatedAt;
       state.after = step.after;
       state.imported = step.done;
@@ -76,7 +81,10 @@ export async function syncOrders(input: unknown): Promise<SyncOrdersResult> {
       const documents = await processUnprocessedOrders({ listUnprocessedOrders, createSalesDocumentsFor }, run, shop, {}, state.documents);
       if (documents === 'continue') return run.continueAsNew(state);
       totals.documents = documents;
+      const creditMemos = await processOpenRefunds({ listOpenRefunds, createCreditMemosFor }, run, shop, state.documents);
+      if (creditMemos === 'continue') return run.continueAsNew(state);
+      if (creditMemos) totals.creditMemos = creditMemos;
     }
-    return { result: totals, recordErrors: totals.documents?.failed ?? 0 };
+    return { result: totals, recordErrors: (totals.documents?.failed ?? 0) + (totals.creditMemos?.failed ?? 0) };
   });
 }

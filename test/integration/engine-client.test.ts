@@ -91,6 +91,7 @@ describe('engine through the client', () => {
       unmappedProducts: 0,
       unprocessedOrders: 1,
       unprocessedOrderUpdates: 1,
+      unprocessedRefunds: 0,
       unprocessedShipments: 1,
       shipmentErrors: 1,
       skippedRecords: 1,

@@ -51,7 +51,7 @@ describe('ERP store: shops and locations', () => {
     const draft = {
       type: 'order' as const, sellToCustomerNo: 'C1', billToCustomerNo: 'C1', shipToAddress: null, billToAddress: null, currencyCode: 'EUR',
       pricesIncludingVat: false, documentDate: '2026-11-26', externalDocumentNo: null, workDescription: null, shopifyOrderId: 'gid://shopify/Order/77',
-      shopifyOrderNo: '#1077', shopifyCompanyId: null, shopifyCompanyLocationId: null, invoiceDiscountAmount: '0.00', amount: '10.00',
+      shopifyOrderNo: '#1077', shopifyRefundId: null, shopifyCompanyId: null, shopifyCompanyLocationId: null, invoiceDiscountAmount: '0.00', amount: '10.00',
       lines: [{ lineNo: 10000, type: 'item' as const, no: 'TS', variantCode: null, description: 'T', quantity: 1, unitPrice: '10.00', lineDiscountAmount: '0.00', shopifyOrderLineId: 'gid://shopify/LineItem/1' }],
     };
     const first = await erp.salesDocuments.createForOrder(shop, `SO-${shop}`, draft, true);

@@ -12,7 +12,8 @@ import { CATALOGS_PAGE_QUERY, CATALOGS_PER_PAGE, FIXED_PRICES_PER_PAGE, PRICE_LI
 import { COMPANIES_PAGE_QUERY, COMPANIES_PER_PAGE, COMPANY_LOCATIONS_PER_PAGE, COMPANY_MORE_LOCATIONS_QUERY } from '../../src/shopify/documents/companies';
 import { CUSTOMER_ADDRESSES, CUSTOMERS_PAGE_QUERY, CUSTOMERS_PER_PAGE } from '../../src/shopify/documents/customers';
 import { ORDER_FULFILLMENT_STATE_QUERY } from '../../src/shopify/documents/fulfillments';
-import { ORDER_LINES_PER_PAGE, ORDER_MORE_LINES_QUERY, ORDERS_PAGE_QUERY, ORDERS_PER_PAGE } from '../../src/shopify/documents/orders';
+import { ORDER_LINES_PER_PAGE, ORDER_REST_QUERY, ORDERS_PAGE_QUERY, ORDERS_PER_PAGE } from '../../src/shopify/documents/orders';
+import { REFUND_DETAILS_QUERY, REFUND_LINES_PER_PAGE, REFUND_PARTS_PER_PAGE } from '../../src/shopify/documents/refunds';
 import { RUNNING_BULK_MUTATIONS_QUERY } from '../../src/shopify/documents/bulk-operations';
 import { INVENTORY_LEVELS_OF_ITEMS, ITEMS_PER_LEVELS_QUERY, LEVELS_PER_ITEM } from '../../src/shopify/documents/inventory';
 import { PRODUCTS_MEDIA_QUERY, PRODUCTS_PER_MEDIA_QUERY } from '../../src/shopify/documents/media';
@@ -85,7 +86,8 @@ describe('GraphQL documents (src/ and scripts/) against the Admin API 2026-10 sc
 describe('requested cost of the paged documents, as Shopify prices them', () => {
   const cases: Array<[string, string, Record<string, unknown>]> = [
     ['orders page', ORDERS_PAGE_QUERY, { first: ORDERS_PER_PAGE, lines: ORDER_LINES_PER_PAGE, query: 'status:open' }],
-    ['more order lines', ORDER_MORE_LINES_QUERY, { id: 'gid://shopify/Order/1' }],
+    ['rest of an order', ORDER_REST_QUERY, { id: 'gid://shopify/Order/1', withLines: true, withShipping: true, withTransactions: true, withRefunds: true }],
+    ['refund details', REFUND_DETAILS_QUERY, { id: 'gid://shopify/Refund/1', lines: REFUND_LINES_PER_PAGE, parts: REFUND_PARTS_PER_PAGE }],
     ['fulfillment state', ORDER_FULFILLMENT_STATE_QUERY, { id: 'gid://shopify/Order/1' }],
     ['payouts', PAYOUTS_QUERY, { first: 100 }],
     ['balance transactions', BALANCE_TRANSACTIONS_QUERY, { first: 100 }],

@@ -61,7 +61,8 @@ async function main(): Promise<void> {
     await client.erpStore.items.upsert({ no: 'MUG', description: 'Mug', unitPrice: '8.00' });
     const merchant = new Merchant(stack.emulatorUrl, shop, token);
     const { MUG } = await merchant.product('Mug', [{ sku: 'MUG', price: '8.00' }]);
-    for (let i = 0; i < 110; i += 1) await merchant.webOrder([{ variantId: MUG as string, quantity: 1 + (i % 3) }], { email: `buyer${i % 7}@example.com`, fulfilled: i % 10 === 0 });
+    const orders = [];
+    for (let i = 0; i < 110; i += 1) orders.push(await merchant.webOrder([{ variantId: MUG as string, quantity: 1 + (i % 3) }], { email: `buyer${i % 7}@example.com`, fulfilled: i % 10 === 0 }));
     const runTask = async (task: Parameters<ShopSyncClient['runTask']>[0]['task'], options?: Record<string, unknown>, name: string = task): Promise<void> => {
       const run = await client.runTask({ shop, task, wait: true, options });
       keep(name, temporal.workflow.getHandle(run.workflowId));
@@ -74,6 +75,12 @@ async function main(): Promise<void> {
     await runTask('salesDocuments');
     await runTask('postSalesDocuments');
     await runTask('postSalesInvoices');
+    // A refund after the document: imported with its order, credited, the credit memo posted.
+    await client.updateShop(shop, { autoCreateOrders: true, returnAndRefundProcess: 'autoCreateCreditMemo', refundAccount: '6100', refundAccountNonRestockItems: '6110' });
+    const refunded = orders[1];
+    await merchant.refund({ orderId: refunded?.id, refundLineItems: [{ lineItemId: refunded?.lineItems[0]?.id, quantity: 1, restockType: 'NO_RESTOCK' }] });
+    await runTask('orders', undefined, 'orders-credit-memos');
+    await runTask('postCreditMemos');
     await runTask('shipments');
     await admin.seedPayouts(shop, {
       payouts: [{ status: 'PAID', issuedAt: '2026-11-01T00:00:00Z', net: '95.00', gross: '100.00', fee: '5.00' }],

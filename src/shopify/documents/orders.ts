@@ -1,4 +1,10 @@
-import type { OrderHeaderFieldsFragment, OrderLineFieldsFragment, OrdersPageQuery } from '../types/admin.generated';
+import type {
+  OrderHeaderFieldsFragment,
+  OrderLineFieldsFragment,
+  OrderShippingLineFieldsFragment,
+  OrderTransactionFieldsFragment,
+  OrdersPageQuery,
+} from '../types/admin.generated';
 
 /**
  * Orders, read a page at a time with their lines, shipping lines and transactions in the same
@@ -45,13 +51,27 @@ export const ORDER_HEADER_FRAGMENT = `#graphql
     totalTaxSet { shopMoney { amount } presentmentMoney { amount } }
     totalPriceSet { shopMoney { amount } presentmentMoney { amount } }
     shippingLines(first: 2) {
-      nodes { title code originalPriceSet { shopMoney { amount } presentmentMoney { amount } } }
+      nodes { ...OrderShippingLineFields }
+      pageInfo { hasNextPage endCursor }
     }
-    transactions(first: 3) {
-      id kind status gateway amountSet { shopMoney { amount } presentmentMoney { amount } }
-    }
+    transactions(first: 3) { ...OrderTransactionFields }
+    refunds(first: 3) { id updatedAt }
   }
 ` as const;
+
+/** The shipping line and transaction fields, read by the page query and by ORDER_REST_QUERY. */
+export const ORDER_LISTS_FRAGMENT = `#graphql
+  fragment OrderShippingLineFields on ShippingLine {
+    title code originalPriceSet { shopMoney { amount } presentmentMoney { amount } }
+  }
+  fragment OrderTransactionFields on OrderTransaction {
+    id kind status gateway amountSet { shopMoney { amount } presentmentMoney { amount } }
+  }
+` as const;
+
+/** Lists the page query reads only the start of; a full list (or a next page) sends the order to ORDER_REST_QUERY. */
+export const ORDER_TRANSACTIONS_PER_PAGE = 3;
+export const ORDER_REFUNDS_PER_PAGE = 3;
 
 /** The line fields the ERP keeps (the connector's order line). */
 export const ORDER_LINE_FRAGMENT = `#graphql
@@ -84,19 +104,38 @@ export const ORDERS_PAGE_QUERY = `#graphql
   }
   ${ORDER_HEADER_FRAGMENT}
   ${ORDER_LINE_FRAGMENT}
+  ${ORDER_LISTS_FRAGMENT}
 ` as const;
 
-/** The rest of the lines of an order with more than fit in the page query. */
-export const ORDER_MORE_LINES_QUERY = `#graphql
-  query OrderMoreLines($id: ID!, $after: String) {
+/**
+ * The rest of an order that did not fit in the page query: more lines, more shipping lines, all its
+ * transactions and refunds (plain lists, read whole). Each part is asked for only when it is needed.
+ */
+export const ORDER_REST_QUERY = `#graphql
+  query OrderRest(
+    $id: ID!
+    $linesAfter: String
+    $withLines: Boolean!
+    $shippingAfter: String
+    $withShipping: Boolean!
+    $withTransactions: Boolean!
+    $withRefunds: Boolean!
+  ) {
     order(id: $id) {
-      lineItems(first: 100, after: $after) {
+      lineItems(first: 90, after: $linesAfter) @include(if: $withLines) {
         nodes { ...OrderLineFields }
         pageInfo { hasNextPage endCursor }
       }
+      shippingLines(first: 25, after: $shippingAfter) @include(if: $withShipping) {
+        nodes { ...OrderShippingLineFields }
+        pageInfo { hasNextPage endCursor }
+      }
+      transactions @include(if: $withTransactions) { ...OrderTransactionFields }
+      refunds @include(if: $withRefunds) { id updatedAt }
     }
   }
   ${ORDER_LINE_FRAGMENT}
+  ${ORDER_LISTS_FRAGMENT}
 ` as const;
 
 /** A money field in shop and presentment currencies, as the order documents select it. */
@@ -108,6 +147,8 @@ export interface MoneyBag {
 /** An order as the page query returns it, with its first lines; its line and address shapes. */
 export type RawOrder = OrdersPageQuery['orders']['nodes'][number];
 export type RawLine = OrderLineFieldsFragment;
+export type RawShippingLine = OrderShippingLineFieldsFragment;
+export type RawTransaction = OrderTransactionFieldsFragment;
 export type RawAddress = NonNullable<OrderHeaderFieldsFragment['billingAddress']>;
 
 /** The ERP document number written back to the order (the connector's "BC Doc. No." attribute). */
