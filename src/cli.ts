@@ -11,6 +11,7 @@ import { lockCommand, runsCommand, RUNS_HELP } from './cli/runs';
 import { schedulesCommand, SCHEDULES_HELP } from './cli/schedules';
 import { shopsCommand, SHOPS_HELP } from './cli/shops';
 import { FAILURES_HELP, failuresCommand, STATUS_HELP, statusCommand } from './cli/status';
+import { webhooksCommand, WEBHOOKS_HELP } from './cli/webhooks';
 
 const HELP = `shopsync: keeps a Shopify store and an ERP in sync in the background, on Temporal.
 
@@ -30,6 +31,7 @@ Usage: shopsync <command> [--help]
   locations ...   a location's stock calculation and ERP filter     (shopsync locations --help)
   shipments retry send errored shipments again                      (shopsync shipments --help)
   orders resolve-conflict   accept an order edited after processing (shopsync orders --help)
+  webhooks apply  subscribe the shop's webhooks to the service      (shopsync webhooks --help)
   setup           register the search attributes on an existing Temporal cluster
 
 Configuration comes from the environment (TEMPORAL_ADDRESS, MONGODB_URI, SHOPIFY_API_ORIGIN, ...)
@@ -55,6 +57,7 @@ async function main(argv: string[]): Promise<void> {
     locations: LOCATIONS_HELP,
     shipments: RECORDS_HELP,
     orders: RECORDS_HELP,
+    webhooks: WEBHOOKS_HELP,
     setup: 'Usage: shopsync setup\n\nRegisters ShopDomain, SyncTask, SyncTrigger (Keyword) and SyncRecordErrors (Int).',
   };
   if (!Object.hasOwn(help, command)) throw new UsageError(`unknown command "${command}". See: shopsync --help`);
@@ -75,6 +78,7 @@ async function main(argv: string[]): Promise<void> {
     if (command === 'companies') return await companiesCommand(client, rest, out);
     if (command === 'shipments') return await shipmentsCommand(client, rest, out);
     if (command === 'orders') return await ordersCommand(client, rest, out);
+    if (command === 'webhooks') return await webhooksCommand(client, rest, out);
     const added = await client.setup();
     out(added.length ? `Registered search attributes: ${added.join(', ')}` : 'Search attributes already registered');
   } finally {

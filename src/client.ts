@@ -135,7 +135,7 @@ export class ShopSyncClient {
   }
 
   /** The ERP side: items, customers, sales documents, the order mirror, posted documents. */
-  get erpStore(): Pick<Erp, 'items' | 'itemTemplates' | 'products' | 'stock' | 'pictures' | 'customers' | 'salesDocuments' | 'orders' | 'posted' | 'payouts'> {
+  get erpStore(): Pick<Erp, 'items' | 'itemTemplates' | 'products' | 'stock' | 'pictures' | 'customers' | 'salesDocuments' | 'orders' | 'refunds' | 'posted' | 'payouts' | 'webhookDeliveries'> {
     return this.erp;
   }
 

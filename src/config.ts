@@ -13,6 +13,8 @@ export const StackFileSchema = z.object({
   mongoUri: z.string().min(1),
   emulatorUrl: z.string().min(1),
   secretsFile: z.string().optional(),
+  /** The HTTP service (`npm run serve`: webhooks), when the demo runs one. */
+  serviceUrl: z.string().optional(),
 });
 export type StackFile = z.infer<typeof StackFileSchema>;
 
@@ -34,6 +36,9 @@ export const AppConfigSchema = z.object({
   lockMaxWaitSeconds: z.coerce.number().int().min(1).max(30 * 86_400),
   lockTaskQueue: z.string().min(1),
   lockHistoryLimit: z.coerce.number().int().min(20).max(40_000),
+  /** Where `npm run serve` listens (127.0.0.1:8787 by default); port 0 picks a free port. */
+  servicePort: z.coerce.number().int().min(0).max(65_535).optional(),
+  serviceHost: z.string().min(1).optional(),
   /** A workflow bundle built ahead of time (`npm run build`); unset = build/workflow-bundle.js, rebuilt when the sources change. */
   workflowBundlePath: z.string().min(1).optional(),
 });
@@ -68,6 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stackFile = env
     lockTaskQueue: env.SHOPSYNC_LOCK_TASK_QUEUE ?? env.SHOPSYNC_TASK_QUEUE ?? 'shopify-sync',
     lockHistoryLimit: env.SHOPSYNC_LOCK_HISTORY_LIMIT ?? 2000,
     workflowBundlePath: env.SHOPSYNC_WORKFLOW_BUNDLE,
+    servicePort: env.SHOPSYNC_SERVICE_PORT,
+    serviceHost: env.SHOPSYNC_SERVICE_HOST,
   };
   const parsed = AppConfigSchema.safeParse(candidate);
   if (!parsed.success) {
@@ -78,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stackFile = env
       lockCheckSeconds: 'SHOPSYNC_LOCK_CHECK_SECONDS', lockResendSeconds: 'SHOPSYNC_LOCK_RESEND_SECONDS',
       lockMaxWaitSeconds: 'SHOPSYNC_LOCK_MAX_WAIT_SECONDS', lockTaskQueue: 'SHOPSYNC_LOCK_TASK_QUEUE',
       lockHistoryLimit: 'SHOPSYNC_LOCK_HISTORY_LIMIT', workflowBundlePath: 'SHOPSYNC_WORKFLOW_BUNDLE',
+      servicePort: 'SHOPSYNC_SERVICE_PORT', serviceHost: 'SHOPSYNC_SERVICE_HOST',
     };
     const problems = parsed.error.issues.map((issue) => `${variables[String(issue.path[0])] ?? issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);

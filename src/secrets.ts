@@ -4,10 +4,17 @@ import { z } from 'zod';
 /**
  * Access tokens stay out of MongoDB and out of Temporal: activities read them here, per shop, from
  * the environment (SHOPSYNC_TOKEN_<DOMAIN>, e.g. SHOPSYNC_TOKEN_DEMO_MYSHOPIFY_COM) or from a secrets
- * file, a JSON object of domain → token, read at each use so a rotated token needs no restart.
+ * file, a JSON object of domain → token (or → `{ "token": ..., "webhookSecret": ... }`), read at each
+ * use so a rotated token needs no restart. The webhook secret is the app's client secret, which
+ * Shopify signs webhook deliveries with (SHOPSYNC_WEBHOOK_SECRET_<DOMAIN>, or the file).
  */
 export interface TokenSource {
   tokenFor(shop: string): string;
+}
+
+export interface WebhookSecretSource {
+  /** The secret deliveries of this shop are signed with; undefined when none is configured. */
+  webhookSecretFor(shop: string): string | undefined;
 }
 
 export class MissingTokenError extends Error {}
@@ -16,23 +23,36 @@ export function tokenEnvName(shop: string): string {
   return `SHOPSYNC_TOKEN_${shop.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
 }
 
-const SecretsFileSchema = z.record(z.string(), z.string().min(1));
+export function webhookSecretEnvName(shop: string): string {
+  return `SHOPSYNC_WEBHOOK_SECRET_${shop.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+}
 
-export class EnvAndFileTokenSource implements TokenSource {
+const ShopSecretsSchema = z.union([z.string().min(1), z.object({ token: z.string().min(1), webhookSecret: z.string().min(1).optional() }).strict()]);
+const SecretsFileSchema = z.record(z.string(), ShopSecretsSchema);
+type ShopSecrets = z.infer<typeof ShopSecretsSchema>;
+
+export class EnvAndFileTokenSource implements TokenSource, WebhookSecretSource {
   constructor(private readonly secretsFile?: string, private readonly env: NodeJS.ProcessEnv = process.env) {}
 
   tokenFor(shop: string): string {
     const fromEnv = this.env[tokenEnvName(shop)];
     if (fromEnv) return fromEnv;
-    const fromFile = this.fileTokens()[shop];
-    if (fromFile) return fromFile;
+    const fromFile = this.fileSecrets()[shop];
+    if (fromFile) return typeof fromFile === 'string' ? fromFile : fromFile.token;
     throw new MissingTokenError(
       `No access token for ${shop}: set ${tokenEnvName(shop)}` +
         (this.secretsFile ? ` or add "${shop}" to ${this.secretsFile}` : ' or set SHOPSYNC_SECRETS_FILE'),
     );
   }
 
-  private fileTokens(): Record<string, string> {
+  webhookSecretFor(shop: string): string | undefined {
+    const fromEnv = this.env[webhookSecretEnvName(shop)];
+    if (fromEnv) return fromEnv;
+    const fromFile = this.fileSecrets()[shop];
+    return typeof fromFile === 'object' ? fromFile.webhookSecret : undefined;
+  }
+
+  private fileSecrets(): Record<string, ShopSecrets> {
     if (!this.secretsFile || !existsSync(this.secretsFile)) return {};
     let content: unknown;
     try {
@@ -41,7 +61,7 @@ export class EnvAndFileTokenSource implements TokenSource {
       throw new MissingTokenError(`${this.secretsFile} is not valid JSON`);
     }
     const parsed = SecretsFileSchema.safeParse(content);
-    if (!parsed.success) throw new MissingTokenError(`${this.secretsFile} must be a JSON object of shop domain to token`);
+    if (!parsed.success) throw new MissingTokenError(`${this.secretsFile} must be a JSON object of shop domain to token (or to { token, webhookSecret })`);
     return parsed.data;
   }
 }

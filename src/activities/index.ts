@@ -22,6 +22,7 @@ import { createInventoryActivities } from './inventory-sync';
 import { createLockKeeperActivities } from './lock-keeper';
 import { createLockActivities } from './shop-lock';
 import { createVariantBulkPushActivities } from './variant-bulk-push';
+import { createWebhookSubscriptionActivities } from './webhook-subscriptions';
 
 export function createActivities(deps: ActivityDeps) {
   return {
@@ -48,6 +49,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCompanyExportActivities(deps),
     ...createCatalogSyncActivities(deps),
     ...createCatalogPriceActivities(deps),
+    ...createWebhookSubscriptionActivities(deps),
   };
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ShopDomainSchema } from './shop-domain';
 
 /** How a run was started; shown as the SyncTrigger search attribute. */
-export const TRIGGERS = ['manual', 'schedule', 'cron', 'auto'] as const;
+export const TRIGGERS = ['manual', 'schedule', 'cron', 'auto', 'webhook'] as const;
 export type Trigger = (typeof TRIGGERS)[number];
 
 /**

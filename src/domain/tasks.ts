@@ -61,6 +61,13 @@ export const AddItemsFilters = z
 
 export const PostingOptions = z.object({ postingDate: isoDate.optional() }).strict();
 
+/** Where Shopify sends the shop's webhooks: the service's `POST /webhooks` (https, or a local address). */
+export const WebhookOptions = z
+  .object({
+    url: z.url({ protocol: /^https?$/ }).refine((url) => url.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url), 'must be an https:// URL (http only for 127.0.0.1 or localhost)'),
+  })
+  .strict();
+
 export const TASKS = {
   refreshShopInfo: task('refreshShopInfo', "read the shop's name, plan, currency, timezone and locations", NoFilters, NoOptions, '30m'),
   orders: task('syncOrders', 'import new and changed orders; create sales documents when the shop says so', OrderImportFilters, OrderImportOptions),
@@ -90,6 +97,10 @@ export const TASKS = {
   catalogs: task('syncCatalogs', 'import company-location and market catalogs with their price lists\' currency', CatalogFilters, NoOptions),
   catalogPrices: task('syncCatalogPrices', 'send the ERP prices of each catalog with syncPrices as its price list\'s fixed prices, changed ones only', CatalogPriceFilters, NoOptions),
   payments: task('syncPayments', 'import Shopify Payments payouts and balance transactions', NoFilters, NoOptions),
+  webhooks: {
+    ...task('applyWebhooks', "make the shop's webhook subscriptions one per topic at the service's URL", NoFilters, WebhookOptions, '30m'),
+    input: taskInputSchema(NoFilters, WebhookOptions).required({ options: true }),
+  },
 } satisfies Record<string, TaskDefinition>;
 
 export type TaskKey = keyof typeof TASKS;

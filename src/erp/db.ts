@@ -17,6 +17,7 @@ import { ShopifyCompanyRepository } from './shopify-companies';
 import { ShopifyCustomerRepository } from './shopify-customers';
 import { ShopifyOrderRepository } from './shopify-orders';
 import { ShopifyRefundRepository } from './shopify-refunds';
+import { WebhookDeliveryRepository } from './webhook-deliveries';
 import { ProductLinkRepository } from './shopify-products';
 import { SkippedRecordRepository } from './skipped-records';
 import { StockRepository } from './stock';
@@ -50,6 +51,7 @@ export interface Erp {
   numbers: NumberSeries;
   orders: ShopifyOrderRepository;
   refunds: ShopifyRefundRepository;
+  webhookDeliveries: WebhookDeliveryRepository;
   salesDocuments: SalesDocumentRepository;
   posted: PostedDocumentRepository;
   skipped: SkippedRecordRepository;
@@ -91,6 +93,7 @@ export async function connectErp(uri: string, database: string): Promise<Erp> {
     numbers,
     orders: new ShopifyOrderRepository(db),
     refunds: new ShopifyRefundRepository(db),
+    webhookDeliveries: new WebhookDeliveryRepository(db),
     salesDocuments: new SalesDocumentRepository(db),
     posted: new PostedDocumentRepository(db),
     skipped: new SkippedRecordRepository(db),
@@ -109,6 +112,7 @@ export async function connectErp(uri: string, database: string): Promise<Erp> {
     erp.customers.ensureIndexes(),
     erp.orders.ensureIndexes(),
     erp.refunds.ensureIndexes(),
+    erp.webhookDeliveries.ensureIndexes(),
     erp.salesDocuments.ensureIndexes(),
     erp.posted.ensureIndexes(),
     erp.payouts.ensureIndexes(),

@@ -1,7 +1,9 @@
 export { addCompaniesToShopify } from './add-companies';
 export { addCustomersToShopify } from './add-customers';
 export { addItemsToShopify } from './add-items';
+export { applyWebhooks } from './apply-webhooks';
 export { createSalesDocuments } from './create-sales-documents';
+export { debounceOrderSyncs } from './order-webhooks';
 export { postCreditMemos, postSalesDocuments, postSalesInvoices } from './post-documents';
 export { refreshShopInfo } from './refresh-shop-info';
 export { shopLock } from './shop-lock';

@@ -54,7 +54,7 @@ function triggerOf(input: unknown): Trigger {
   if (info.searchAttributes?.TemporalScheduledById) return 'schedule';
   if (info.cronSchedule) return 'cron';
   const declared = (input as { trigger?: unknown } | null)?.trigger;
-  return declared === 'auto' || declared === 'schedule' ? declared : 'manual';
+  return declared === 'auto' || declared === 'schedule' || declared === 'webhook' ? declared : 'manual';
 }
 
 /**
