@@ -81,7 +81,7 @@ export class EmulatorAdmin {
     return shops.some((shop) => shop.domain === domain);
   }
 
-  updateShop(domain: string, changes: Partial<Pick<ShopSeed, 'token' | 'plan' | 'latencyMs' | 'name' | 'bulkLinesPerSecond' | 'mediaProcessingMs'>> & { bucketSize?: number | null }): Promise<unknown> {
+  updateShop(domain: string, changes: Partial<Pick<ShopSeed, 'token' | 'plan' | 'latencyMs' | 'name' | 'bulkLinesPerSecond' | 'mediaProcessingMs' | 'apiSecret' | 'webhookRetryDelaysMs'>> & { bucketSize?: number | null }): Promise<unknown> {
     return this.call('PATCH', `shops/${domain}`, changes);
   }
 

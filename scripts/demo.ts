@@ -9,6 +9,7 @@ import { ShopSyncClient } from '../src/client';
 import { createSyncWorker } from '../src/worker';
 import { MissingToolchainError } from './tools/cache';
 import { startStack } from './stack';
+import { freePort, GuardedProcess, waitUntilReady } from './tools/process';
 
 /**
  * `npm start`: the whole thing on embedded defaults. Starts the stack with its state under .data/,
@@ -19,13 +20,32 @@ const DATA_DIR = join(PROJECT_ROOT, '.data');
 const DEMO_SHOP = 'demo-store.myshopify.com';
 const SECRETS_FILE = join(DATA_DIR, 'secrets.json');
 
-function demoToken(): string {
-  const secrets = existsSync(SECRETS_FILE) ? (JSON.parse(readFileSync(SECRETS_FILE, 'utf8')) as Record<string, string>) : {};
-  if (!secrets[DEMO_SHOP]) {
-    secrets[DEMO_SHOP] = `shpat_demo_${randomBytes(16).toString('hex')}`;
-    writeFileSync(SECRETS_FILE, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+interface DemoSecrets {
+  token: string;
+  webhookSecret: string;
+}
+
+/** The demo shop's token and webhook secret, made once and kept in .data/secrets.json (older files held the token alone). */
+function demoSecrets(): DemoSecrets {
+  const file = existsSync(SECRETS_FILE) ? (JSON.parse(readFileSync(SECRETS_FILE, 'utf8')) as Record<string, string | Partial<DemoSecrets>>) : {};
+  const stored = file[DEMO_SHOP];
+  const current = typeof stored === 'string' ? { token: stored } : (stored ?? {});
+  if (!current.token || !current.webhookSecret) {
+    file[DEMO_SHOP] = { token: current.token ?? `shpat_demo_${randomBytes(16).toString('hex')}`, webhookSecret: current.webhookSecret ?? `shpss_demo_${randomBytes(16).toString('hex')}` };
+    writeFileSync(SECRETS_FILE, JSON.stringify(file, null, 2), { mode: 0o600 });
   }
-  return secrets[DEMO_SHOP] as string;
+  return file[DEMO_SHOP] as DemoSecrets;
+}
+
+const demoToken = (): string => demoSecrets().token;
+
+/** `npm run serve`, started as a process of its own beside the demo's worker, on a free port. */
+async function startDemoService(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const service = new GuardedProcess('service', 'env', [`SHOPSYNC_STACK_FILE=${STACK_FILE}`, `SHOPSYNC_SERVICE_PORT=${port}`, process.execPath, require.resolve('tsx/cli'), 'src/serve.ts'], { cwd: PROJECT_ROOT });
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntilReady(service, async () => (await fetch(`${url}/health`)).ok, 60_000);
+  return { url, stop: () => service.stop() };
 }
 
 /** A few orders a day's trade would bring: paid web orders, one already fulfilled, one from a new buyer. */
@@ -68,12 +88,14 @@ async function seedDemoErp(client: ShopSyncClient): Promise<void> {
 async function seedDemoShop(emulatorUrl: string, token: string): Promise<void> {
   const admin = new EmulatorAdmin(emulatorUrl);
   if (await admin.hasShop(DEMO_SHOP)) {
-    await admin.updateShop(DEMO_SHOP, { plan: 'plus' }); // B2B needs Plus; demo stores made before B2B were Advanced
+    // B2B needs Plus (demo stores made before B2B were Advanced); webhooks are signed with the demo's secret.
+    await admin.updateShop(DEMO_SHOP, { plan: 'plus', apiSecret: demoSecrets().webhookSecret });
     return;
   }
   await admin.createShop({
     domain: DEMO_SHOP,
     token,
+    apiSecret: demoSecrets().webhookSecret,
     plan: 'plus',
     name: 'Demo Store',
     currencyCode: 'EUR',
@@ -217,9 +239,11 @@ async function main(): Promise<void> {
   writeFileSync(STACK_FILE, JSON.stringify(stackFile, null, 2));
   let worker: Awaited<ReturnType<typeof createSyncWorker>> | undefined;
   let client: ShopSyncClient | undefined;
+  let service: Awaited<ReturnType<typeof startDemoService>> | undefined;
   const shutdown = async (): Promise<void> => {
     console.log('\nStopping...');
     rmSync(STACK_FILE, { force: true });
+    await service?.stop().catch(() => undefined);
     await worker?.shutdown().catch(() => undefined);
     await client?.close().catch(() => undefined);
     await stack.stop();
@@ -271,6 +295,9 @@ async function main(): Promise<void> {
     else await client.addShop({ domain: DEMO_SHOP, ...demoSettings });
     worker = await createSyncWorker({ config });
     void worker.run();
+    service = await startDemoService();
+    writeFileSync(STACK_FILE, JSON.stringify({ ...stackFile, serviceUrl: service.url }, null, 2));
+    await client.runTask({ shop: DEMO_SHOP, task: 'webhooks', options: { url: `${service.url}/webhooks` }, wait: true });
     const run = await client.runTask({ shop: DEMO_SHOP, task: 'refreshShopInfo', wait: true });
     const imported = await client.runTask({ shop: DEMO_SHOP, task: 'orders', wait: true });
     await linkDemoProducts(client);
@@ -285,6 +312,7 @@ async function main(): Promise<void> {
     console.log(`Temporal gRPC     ${stack.temporalAddress}   (temporal --address ${stack.temporalAddress} workflow list)`);
     console.log(`MongoDB (FerretDB) ${stack.mongoUri}`);
     console.log(`Shopify emulator  ${stack.emulatorUrl}`);
+    console.log(`Service           ${service.url}   (webhooks: POST ${service.url}/webhooks; the demo shop is subscribed)`);
     console.log(`First run         ${run.webUiUrl ?? run.workflowId}`);
     console.log('');
     console.log(`Status: ${DEMO_SHOP} "${record.shopInfo?.name}" (${record.shopInfo?.planDisplayName}, ${record.shopInfo?.currencyCode}, ` +
