@@ -58,6 +58,19 @@ const PayoutsBodySchema = z
   })
   .strict();
 
+const PayoutStatusSchema = z.object({ status: z.enum(['SCHEDULED', 'IN_TRANSIT', 'PAID', 'FAILED', 'CANCELED']) }).strict();
+
+/** POST /emulator/shops/:domain/payouts/:id { status }: the bank moving a payout on (Shopify has no mutation for it). */
+function setPayoutStatus(state: EmulatorState, shop: EmulatedShop, rawId: string, body: unknown): AdminResponse {
+  const parsed = PayoutStatusSchema.safeParse(body);
+  if (!parsed.success) return invalid(parsed.error);
+  const payout = shop.payouts.find((p) => String(p.id) === rawId || gid('ShopifyPaymentsPayout', p.id) === decodeURIComponent(rawId));
+  if (!payout) return { status: 404, body: { errors: [{ message: `no payout ${rawId} in ${shop.domain}` }] } };
+  payout.status = parsed.data.status;
+  state.changed();
+  return { status: 200, body: { payout } };
+}
+
 const amount = z.string().regex(/^\d+(\.\d{1,2})?$/, 'must be a non-negative decimal amount such as "12.50"');
 const VariantSeedSchema = z
   .object({
@@ -310,6 +323,7 @@ export function handleAdminRequest(state: EmulatorState, method: string, path: s
       return { status: 200, body: { faults: shop.faults } };
     }
   }
+  if (sub === 'payouts' && method === 'POST' && path[3] !== undefined) return setPayoutStatus(state, shop, path[3], body);
   if (sub === 'payouts' && method === 'POST') {
     const parsed = PayoutsBodySchema.safeParse(body);
     if (!parsed.success) return invalid(parsed.error);

@@ -101,6 +101,10 @@ export class EmulatorAdmin {
     return this.call('POST', `shops/${domain}/payouts`, body);
   }
 
+  setPayoutStatus(domain: string, payoutId: number, status: 'SCHEDULED' | 'IN_TRANSIT' | 'PAID' | 'FAILED' | 'CANCELED'): Promise<unknown> {
+    return this.call('POST', `shops/${domain}/payouts/${payoutId}`, { status });
+  }
+
   /** Creates products (with their options and variants) as productSet would, without spending the shop's rate limit. */
   async seedProducts(domain: string, products: ProductSeed[]): Promise<SeededProduct[]> {
     return (await this.call<{ products: SeededProduct[] }>('POST', `shops/${domain}/products`, { products })).products;

@@ -1,4 +1,4 @@
-import type { EmulatedBalanceTransaction, EmulatedPayout } from '../commerce';
+import { cents, money, type EmulatedBalanceTransaction, type EmulatedPayout } from '../commerce';
 import { gid } from '../gid';
 import { expressionMatcher, parseSearchExpression, type FieldKinds, type FieldReader } from '../search-query';
 import type { ConnectionArgs } from './connection';
@@ -8,7 +8,33 @@ import { sortedPage, sortKeyOf, type SortValue } from './sorted-page';
 
 const zero = (currency: string) => moneyV2('0.00', currency);
 
-function payoutObject(payout: EmulatedPayout) {
+/**
+ * A payout's summary, per type of the balance transactions it pays out (charges, refunds, adjustments),
+ * as Shopify sums them; a payout seeded without transactions counts its gross and fee as charges.
+ */
+function payoutSummary(payout: EmulatedPayout, transactions: EmulatedBalanceTransaction[]) {
+  const currency = payout.currencyCode;
+  const own = transactions.filter((t) => t.payoutId === payout.id);
+  const sum = (type: EmulatedBalanceTransaction['type'], field: 'amount' | 'fee') => money(own.filter((t) => t.type === type).reduce((total, t) => total + cents(t[field]), 0));
+  const byType = own.length > 0;
+  return {
+    chargesGross: moneyV2(byType ? sum('CHARGE', 'amount') : payout.gross, currency),
+    chargesFee: moneyV2(byType ? sum('CHARGE', 'fee') : payout.fee, currency),
+    refundsFeeGross: moneyV2(byType ? sum('REFUND', 'amount') : '0.00', currency),
+    refundsFee: moneyV2(byType ? sum('REFUND', 'fee') : '0.00', currency),
+    adjustmentsGross: moneyV2(byType ? sum('ADJUSTMENT', 'amount') : '0.00', currency),
+    adjustmentsFee: moneyV2(byType ? sum('ADJUSTMENT', 'fee') : '0.00', currency),
+    reservedFundsGross: zero(currency),
+    reservedFundsFee: zero(currency),
+    retriedPayoutsGross: zero(currency),
+    retriedPayoutsFee: zero(currency),
+    advanceGross: zero(currency),
+    advanceFees: zero(currency),
+    usdcRebateCreditAmount: zero(currency),
+  };
+}
+
+function payoutObject(payout: EmulatedPayout, transactions: EmulatedBalanceTransaction[]) {
   return {
     id: gid('ShopifyPaymentsPayout', payout.id),
     legacyResourceId: String(payout.id),
@@ -18,21 +44,7 @@ function payoutObject(payout: EmulatedPayout) {
     gross: moneyV2(payout.gross, payout.currencyCode),
     transactionType: 'DEPOSIT',
     externalTraceId: null,
-    summary: {
-      chargesGross: moneyV2(payout.gross, payout.currencyCode),
-      chargesFee: moneyV2(payout.fee, payout.currencyCode),
-      refundsFeeGross: zero(payout.currencyCode),
-      refundsFee: zero(payout.currencyCode),
-      adjustmentsGross: zero(payout.currencyCode),
-      adjustmentsFee: zero(payout.currencyCode),
-      reservedFundsGross: zero(payout.currencyCode),
-      reservedFundsFee: zero(payout.currencyCode),
-      retriedPayoutsGross: zero(payout.currencyCode),
-      retriedPayoutsFee: zero(payout.currencyCode),
-      advanceGross: zero(payout.currencyCode),
-      advanceFees: zero(payout.currencyCode),
-      usdcRebateCreditAmount: zero(payout.currencyCode),
-    },
+    summary: payoutSummary(payout, transactions),
   };
 }
 
@@ -79,7 +91,7 @@ export const paymentResolvers: ResolverModule = {
       id: gid('ShopifyPaymentsAccount', 1),
       payouts: (args: SearchArgs) => {
         const matches = expressionMatcher(parseSearchExpression(args.query), PAYOUT_FIELDS, PAYOUT_KINDS);
-        return sortedPage(shop.payouts.filter(matches), args, sortKeyOf(PAYOUT_SORTS, args.sortKey), payoutObject);
+        return sortedPage(shop.payouts.filter(matches), args, sortKeyOf(PAYOUT_SORTS, args.sortKey), (p) => payoutObject(p, shop.balanceTransactions));
       },
       balanceTransactions: (args: SearchArgs) => {
         const matches = expressionMatcher(parseSearchExpression(args.query), TRANSACTION_FIELDS, TRANSACTION_KINDS);

@@ -63,4 +63,10 @@ export class PayoutRepository {
     const docs = await this.payouts.find({ shop, status: { $nin: ['PAID', 'CANCELED', 'FAILED'] } }).project<{ numericId: number }>({ numericId: 1 }).toArray();
     return docs.map((doc) => doc.numericId);
   }
+
+  /** Balance transactions whose payout is not final yet (or not issued yet), whose payout status the next run refreshes. */
+  async pendingTransactionIds(shop: string): Promise<number[]> {
+    const docs = await this.transactions.find({ shop, payoutStatus: { $nin: ['PAID', 'CANCELED', 'FAILED'] } }).project<{ numericId: number }>({ numericId: 1 }).toArray();
+    return docs.map((doc) => doc.numericId);
+  }
 }

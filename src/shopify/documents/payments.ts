@@ -1,4 +1,7 @@
-/** Shopify Payments payouts and balance transactions, by id above the highest one stored. */
+/**
+ * Shopify Payments payouts and balance transactions, by id above the highest one stored. A payout's
+ * gross and fees are its summary's, every kind counted (`gross` itself is deprecated in 2026-10).
+ */
 export const PAYOUTS_QUERY = `#graphql
   query Payouts($first: Int!, $after: String, $query: String) {
     shopifyPaymentsAccount {
@@ -8,8 +11,14 @@ export const PAYOUTS_QUERY = `#graphql
           status
           issuedAt
           net { amount currencyCode }
-          gross { amount }
-          summary { chargesFee { amount } }
+          summary {
+            chargesGross { amount } chargesFee { amount }
+            refundsFeeGross { amount } refundsFee { amount }
+            adjustmentsGross { amount } adjustmentsFee { amount }
+            advanceGross { amount } advanceFees { amount }
+            reservedFundsGross { amount } reservedFundsFee { amount }
+            retriedPayoutsGross { amount } retriedPayoutsFee { amount }
+          }
         }
         pageInfo { hasNextPage endCursor }
       }
