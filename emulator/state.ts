@@ -11,11 +11,20 @@ import { DEFAULT_MEDIA_PROCESSING_MS, ShopMedia, type StoredMedia } from './medi
 import { StagedUploads } from './staged-uploads';
 import { DEFAULT_WEBHOOK_RETRY_DELAYS_MS, newApiSecret, WebhookRetryDelaysSchema, type StoredWebhookSubscription } from './webhooks-store';
 
+/** `ShopPlan.displayName` (deprecated in 2026-10) as Shopify named the plans. */
 export const PLAN_DISPLAY_NAMES: Record<PlanName, string> = {
   standard: 'Basic',
   advanced: 'Advanced',
   plus: 'Shopify Plus',
   enterprise: 'Commerce Components',
+};
+
+/** `ShopPlan.publicDisplayName`, from the values its 2026-10 description lists (Basic, Advanced, Plus, Other, ...). */
+export const PLAN_PUBLIC_NAMES: Record<PlanName, string> = {
+  standard: 'Basic',
+  advanced: 'Advanced',
+  plus: 'Plus',
+  enterprise: 'Other',
 };
 
 export const ShopDomainSchema = z

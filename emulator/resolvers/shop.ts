@@ -1,5 +1,5 @@
 import { gid } from '../gid';
-import { PLAN_DISPLAY_NAMES, type EmulatedShop } from '../state';
+import { PLAN_DISPLAY_NAMES, PLAN_PUBLIC_NAMES, type EmulatedShop } from '../state';
 import type { ResolverModule } from './context';
 
 function timezoneAbbreviation(timeZone: string): string {
@@ -25,7 +25,7 @@ export function shopObject(shop: EmulatedShop) {
     createdAt: shop.createdAt,
     plan: {
       displayName: PLAN_DISPLAY_NAMES[shop.plan],
-      publicDisplayName: PLAN_DISPLAY_NAMES[shop.plan],
+      publicDisplayName: PLAN_PUBLIC_NAMES[shop.plan],
       partnerDevelopment: false,
       shopifyPlus: shop.plan === 'plus' || shop.plan === 'enterprise',
     },

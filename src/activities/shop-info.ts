@@ -41,7 +41,7 @@ export function createShopInfoActivities({ shops, locations, shopify }: Activity
         currencyCode: data.shop.currencyCode,
         ianaTimezone: data.shop.ianaTimezone,
         timezoneAbbreviation: data.shop.timezoneAbbreviation,
-        planDisplayName: data.shop.plan.displayName,
+        planDisplayName: data.shop.plan.publicDisplayName,
         shopifyPlus: data.shop.plan.shopifyPlus,
         primaryDomain: data.shop.primaryDomain.host,
         refreshedAt,
@@ -63,7 +63,7 @@ export function createShopInfoActivities({ shops, locations, shopify }: Activity
         name: data.shop.name,
         currencyCode: data.shop.currencyCode,
         ianaTimezone: data.shop.ianaTimezone,
-        planDisplayName: data.shop.plan.displayName,
+        planDisplayName: data.shop.plan.publicDisplayName,
         locations: reported.length,
         activeLocations: reported.filter((location) => location.isActive).length,
       };

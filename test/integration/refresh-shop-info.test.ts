@@ -44,7 +44,7 @@ describe('refreshShopInfo end to end', () => {
       name: 'Refresh Shop',
       currencyCode: 'EUR',
       ianaTimezone: 'Europe/Paris',
-      planDisplayName: 'Shopify Plus',
+      planDisplayName: 'Plus',
       locations: 2,
       activeLocations: 1,
     });

@@ -12,7 +12,7 @@ export const SHOP_INFO_QUERY = `#graphql
       ianaTimezone
       timezoneAbbreviation
       plan {
-        displayName
+        publicDisplayName
         shopifyPlus
         partnerDevelopment
       }
