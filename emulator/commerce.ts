@@ -191,12 +191,26 @@ export interface EmulatedFulfillmentOrderLine {
   remainingQuantity: number;
 }
 
+/** FulfillmentHold: one reason a fulfillment order is ON_HOLD (since 2025-01 an order can carry several). */
+export interface EmulatedFulfillmentHold {
+  id: number;
+  reason: 'AWAITING_PAYMENT' | 'AWAITING_RETURN_ITEMS' | 'HIGH_RISK_OF_FRAUD' | 'INCORRECT_ADDRESS' | 'INVENTORY_OUT_OF_STOCK' | 'ONLINE_STORE_POST_PURCHASE_CROSS_SELL' | 'OTHER' | 'UNKNOWN_DELIVERY_DATE';
+  reasonNotes: string | null;
+  handle: string | null;
+}
+
 export interface EmulatedFulfillmentOrder {
   id: number;
   status: 'OPEN' | 'IN_PROGRESS' | 'CLOSED' | 'CANCELLED' | 'ON_HOLD' | 'SCHEDULED' | 'INCOMPLETE';
   locationId: number;
   updatedAt: string;
   lineItems: EmulatedFulfillmentOrderLine[];
+  /** Active holds; absent on fulfillment orders stored before holds existed. */
+  holds?: EmulatedFulfillmentHold[];
+  /** When a SCHEDULED fulfillment order becomes fulfillable. */
+  fulfillAt?: string | null;
+  /** The fulfillment service managing the assigned location, which fulfils the order itself (REQUEST_FULFILLMENT). */
+  fulfillmentService?: { handle: string; serviceName: string } | null;
 }
 
 export interface EmulatedFulfillment {
@@ -206,6 +220,8 @@ export interface EmulatedFulfillment {
   notifyCustomer: boolean;
   trackingInfo: Array<{ company: string | null; number: string | null; url: string | null }>;
   lineItems: Array<{ lineItemId: number; quantity: number }>;
+  /** The location its fulfillment orders were assigned to; absent on fulfillments stored before it was kept. */
+  locationId?: number | null;
 }
 
 export type RefundRestockType = 'NO_RESTOCK' | 'CANCEL' | 'RETURN' | 'LEGACY_RESTOCK';

@@ -1,7 +1,8 @@
 import type { EmulatedFulfillment, EmulatedFulfillmentOrder, EmulatedOrder } from '../commerce';
 import { gid, parseGid } from '../gid';
 import type { ResolverModule } from './context';
-import { fulfillmentOrderObject } from './objects';
+import { fulfillmentHoldResolvers } from './fulfillment-holds';
+import { fulfillmentObject, fulfillmentOrderObject } from './fulfillment-objects';
 import { touch } from './orders';
 import { userError, type UserError } from './user-errors';
 
@@ -21,8 +22,17 @@ export const fulfillmentResolvers: ResolverModule = {
       }
       return null;
     },
+    fulfillment: (args, { shop }) => {
+      const id = parseGid(args.id, 'Fulfillment');
+      for (const order of shop.orders) {
+        const fulfillment = order.fulfillments.find((f) => f.id === id);
+        if (fulfillment) return fulfillmentObject(shop, order, fulfillment);
+      }
+      return null;
+    },
   },
   mutation: {
+    ...fulfillmentHoldResolvers.mutation,
     fulfillmentCreate: (args, { shop, state }) => {
       const input = args.fulfillment as FulfillmentInput;
       const errors: UserError[] = [];
@@ -50,6 +60,8 @@ export const fulfillmentResolvers: ResolverModule = {
         plan.push({ order, fo, lines });
       });
       if (new Set(plan.map((p) => p.order.id)).size > 1) errors.push(userError(['fulfillment'], 'All fulfillment orders must belong to the same order.'));
+      // One fulfillment is made at one location (the mutation's documentation): a split shipment is one call per location.
+      if (new Set(plan.map((p) => p.fo.locationId)).size > 1) errors.push(userError(['fulfillment'], 'All fulfillment orders must be assigned to the same location.'));
       if (errors.length || plan.length === 0) return { fulfillment: null, userErrors: errors.length ? errors : [userError(['fulfillment'], 'Nothing to fulfill.')] };
       const order = plan[0]?.order as EmulatedOrder;
       const now = state.now();
@@ -61,6 +73,7 @@ export const fulfillmentResolvers: ResolverModule = {
         notifyCustomer: input.notifyCustomer ?? false,
         trackingInfo: tracking ? [{ company: tracking.company ?? null, number: tracking.number ?? tracking.numbers?.[0] ?? null, url: tracking.url ?? tracking.urls?.[0] ?? null }] : [],
         lineItems: [],
+        locationId: plan[0]?.fo.locationId ?? null,
       };
       for (const { fo, lines } of plan) {
         for (const { lineId, quantity } of lines) {
@@ -75,14 +88,7 @@ export const fulfillmentResolvers: ResolverModule = {
       order.fulfillments.push(fulfillment);
       touch(order, state);
       return {
-        fulfillment: {
-          id: gid('Fulfillment', fulfillment.id),
-          name: `${order.name}-F${order.fulfillments.length}`,
-          status: fulfillment.status,
-          createdAt: now,
-          location: null,
-          trackingInfo: () => fulfillment.trackingInfo,
-        },
+        fulfillment: fulfillmentObject(shop, order, fulfillment),
         userErrors: [],
       };
     },

@@ -1,5 +1,5 @@
 import { addressView } from '../addresses';
-import { cents, money, type Address, type EmulatedFulfillmentOrder, type EmulatedInventoryLevel, type EmulatedLineItem, type EmulatedOrder, type EmulatedProduct, type EmulatedProductOption, type EmulatedVariant } from '../commerce';
+import { cents, money, type Address, type EmulatedInventoryLevel, type EmulatedLineItem, type EmulatedOrder, type EmulatedProduct, type EmulatedProductOption, type EmulatedVariant } from '../commerce';
 import { gid, parseGid } from '../gid';
 import { deactivationBlocker, isActiveLevel, isQuantityName, levelGid, quantityOf, QUANTITY_NAMES, visibleLevels } from '../inventory-store';
 import { expressionMatcher, parseSearchExpression } from '../search-query';
@@ -10,7 +10,7 @@ import { ShopifyGraphQLError } from './context';
 import { customerObject } from './customer-objects';
 import { purchasingCompanyObject } from './company-objects';
 import { orderRefundFields, shippingLineObject } from './refund-objects';
-import { fulfillmentLineItemObject } from './return-objects';
+import { fulfillmentOrderObject, orderFulfillmentFields } from './fulfillment-objects';
 
 /** How the emulator's records look through the Admin API: one builder per object type. */
 
@@ -236,38 +236,6 @@ export function lineItemObject(shop: EmulatedShop, order: EmulatedOrder, line: E
   };
 }
 
-export function fulfillmentOrderObject(shop: EmulatedShop, order: EmulatedOrder, fo: EmulatedFulfillmentOrder) {
-  const location = shop.locations.find((l) => l.id === fo.locationId);
-  return {
-    __typename: 'FulfillmentOrder',
-    id: gid('FulfillmentOrder', fo.id),
-    status: fo.status,
-    requestStatus: 'UNSUBMITTED',
-    updatedAt: fo.updatedAt,
-    supportedActions: [],
-    assignedLocation: {
-      name: location?.name ?? 'Unknown',
-      countryCode: location?.countryCode ?? 'US',
-      city: location?.city ?? null,
-      address1: location?.address1 ?? null,
-      address2: null,
-      zip: location?.zip ?? null,
-      province: null,
-      phone: null,
-      location: location ? { id: gid('Location', location.id), name: location.name, legacyResourceId: String(location.id) } : null,
-    },
-    lineItems: (args: ConnectionArgs) =>
-      paginate(
-        fo.lineItems.map((l) => {
-          const line = order.lineItems.find((li) => li.id === l.lineItemId) as EmulatedLineItem;
-          return { id: gid('FulfillmentOrderLineItem', l.id), totalQuantity: l.totalQuantity, remainingQuantity: l.remainingQuantity, sku: line.sku, lineItem: lineItemObject(shop, order, line) };
-        }),
-        args,
-        (l) => l.id,
-      ),
-  };
-}
-
 export function orderObject(shop: EmulatedShop, order: EmulatedOrder) {
   const totals = orderTotals(order);
   const customer = order.customerId ? shop.customers.find((c) => c.id === order.customerId) : undefined;
@@ -327,17 +295,7 @@ export function orderObject(shop: EmulatedShop, order: EmulatedOrder) {
     lineItems: (args: ConnectionArgs) => paginate(order.lineItems.map((l) => lineItemObject(shop, order, l)), args, (l) => l.id),
     shippingLines: (args: ConnectionArgs) => paginate(order.shippingLines.map((s) => shippingLineObject(order, s)), args, (s) => s.id),
     fulfillmentOrders: (args: ConnectionArgs) => paginate(order.fulfillmentOrders.map((fo) => fulfillmentOrderObject(shop, order, fo)), args, (fo) => fo.id),
-    fulfillments: (args: { first?: number }) =>
-      order.fulfillments.slice(0, args.first ?? 250).map((f) => ({
-        __typename: 'Fulfillment',
-        id: gid('Fulfillment', f.id),
-        name: `${order.name}-F${order.fulfillments.indexOf(f) + 1}`,
-        status: f.status,
-        createdAt: f.createdAt,
-        location: null,
-        trackingInfo: () => f.trackingInfo,
-        fulfillmentLineItems: (conn: ConnectionArgs) => paginate(f.lineItems.map((_, index) => fulfillmentLineItemObject(shop, order, f, index)), conn, (fl) => fl.id),
-      })),
+    ...orderFulfillmentFields(shop, order),
     ...orderRefundFields(shop, order),
   };
 }

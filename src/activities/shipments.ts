@@ -1,8 +1,11 @@
-import { planFulfillments, signatureOf } from '../domain/fulfillment-plan';
+import { decideShipment, plannedLocations, recogniseFulfillments, type PlannedFulfillment, type Unblock } from '../domain/fulfillment-plan';
 import type { PostedShipment, ShipmentFilters } from '../erp/posted-documents';
-import { FULFILLMENT_CREATE, ORDER_FULFILLMENT_STATE_QUERY } from '../shopify/documents/fulfillments';
+import { SHIPMENT_STATES_TO_SEND } from '../erp/posted-documents';
+import type { ShopifyAdminClient } from '../shopify/client';
+import { FULFILLMENT_CREATE, FULFILLMENT_ORDER_OPEN, FULFILLMENT_ORDER_RELEASE_HOLD } from '../shopify/documents/fulfillments';
 import type { ActivityDeps } from './deps';
 import { ShopDisabledError, withFailureTypes } from './failures';
+import { readFulfillmentOrders, readFulfillments, TooManyFulfillmentsError } from './fulfillment-reading';
 import { checkpoint } from './run-guard';
 
 export interface ShipmentCounts {
@@ -21,13 +24,24 @@ function trackingUrl(shipment: PostedShipment): string | undefined {
   return template.includes('%1') ? template.replace('%1', encodeURIComponent(shipment.trackingNo)) : template;
 }
 
+/** Releases holds and opens scheduled fulfillment orders; Shopify's refusal comes back as the reason to wait. */
+async function unblock(client: ShopifyAdminClient, unblocks: Unblock[]): Promise<string | null> {
+  for (const u of unblocks) {
+    const errors = u.action === 'releaseHold'
+      ? (await client.request(FULFILLMENT_ORDER_RELEASE_HOLD, { id: u.fulfillmentOrderId, holdIds: u.holdIds })).data.fulfillmentOrderReleaseHold?.userErrors
+      : (await client.request(FULFILLMENT_ORDER_OPEN, { id: u.fulfillmentOrderId })).data.fulfillmentOrderOpen?.userErrors;
+    if (errors?.length) return `Shopify refused to ${u.action === 'releaseHold' ? 'release the hold on' : 'open'} fulfillment order ${u.fulfillmentOrderId}: ${errors.map((e) => e.message).join('; ')}`;
+  }
+  return null;
+}
+
 export function createShipmentActivities({ erp, shopify }: ActivityDeps) {
   /**
    * Sends one posted shipment as fulfillments, one per Shopify location. Before sending, the attempt
-   * is written down; a retry (the answer was lost, the worker died) first looks for fulfillments made
-   * since then with exactly the planned lines, and adopts them instead of fulfilling twice.
+   * (its start and what each call fulfils, per location) is written down; a retry (an answer was lost,
+   * the worker died) first recognises the fulfillments that attempt made, and sends only the rest.
    */
-  async function sendShipment(shop: string, shipment: PostedShipment, notifyCustomer: boolean): Promise<keyof ShipmentCounts> {
+  async function sendShipment(shop: string, shipment: PostedShipment, settings: { notifyCustomer: boolean; releaseHolds: boolean }): Promise<keyof ShipmentCounts> {
     const lines = shipment.lines.filter((line) => line.shopifyOrderLineId && line.quantity > 0);
     if (lines.length === 0) {
       await erp.posted.setFulfillment(shipment._id, 'nothingToSend', {});
@@ -38,40 +52,62 @@ export function createShipmentActivities({ erp, shopify }: ActivityDeps) {
       await erp.skipped.record(shop, 'salesShipment', shipment._id, `Shopify order ${shipment.shopifyOrderName ?? shipment.shopifyOrderId} is not imported yet`);
       return 'waiting';
     }
+    const orderId = shipment.shopifyOrderId;
     const client = shopify.forShop(shop);
-    const { data } = await client.request(ORDER_FULFILLMENT_STATE_QUERY, { id: shipment.shopifyOrderId });
-    if (!data.order) {
-      await erp.posted.setFulfillment(shipment._id, 'error', { error: `order ${shipment.shopifyOrderName} no longer exists in Shopify` });
+    const recordedIds = shipment.fulfillment.fulfillmentIds ?? [];
+    const attempt = shipment.fulfillment.attemptStartedAt ? { startedAt: shipment.fulfillment.attemptStartedAt, plans: shipment.fulfillment.attemptPlans ?? [] } : null;
+    const since = attempt ? Date.parse(attempt.startedAt) - ADOPTION_SLACK_MS : Infinity;
+    let fulfillments;
+    try {
+      fulfillments = await readFulfillments(client, orderId, (f) => f.status === 'SUCCESS' && (recordedIds.includes(f.id) || Date.parse(f.createdAt) >= since));
+    } catch (error) {
+      if (!(error instanceof TooManyFulfillmentsError)) throw error;
+      await erp.posted.setFulfillment(shipment._id, 'error', { fulfillmentIds: recordedIds, error: error.message });
       return 'failed';
     }
-    const fulfillmentOrders = data.order.fulfillmentOrders.nodes.map((fo) => ({
-      id: fo.id,
-      status: fo.status,
-      locationId: fo.assignedLocation.location?.id ?? null,
-      lines: fo.lineItems.nodes.map((l) => ({ id: l.id, lineItemId: l.lineItem.id, remainingQuantity: l.remainingQuantity })),
-    }));
-    if (shipment.fulfillment.attemptStartedAt) {
-      const since = Date.parse(shipment.fulfillment.attemptStartedAt) - ADOPTION_SLACK_MS;
-      const recent = data.order.fulfillments.filter((f) => f.status === 'SUCCESS' && Date.parse(f.createdAt) >= since);
-      const wanted = lines.map((l) => ({ lineItemId: l.shopifyOrderLineId as string, quantity: l.quantity }));
-      const match = recent.find((f) => signatureOf(f.fulfillmentLineItems.nodes.map((n) => ({ lineItemId: n.lineItem.id, quantity: n.quantity ?? 0 }))) === signatureOf(wanted));
-      if (match) {
-        await erp.posted.setFulfillment(shipment._id, 'sent', { fulfillmentIds: [match.id] });
-        return 'sent';
-      }
+    const shipmentLines = lines.map((l) => ({ shopifyOrderLineId: l.shopifyOrderLineId as string, quantity: l.quantity }));
+    const known = recogniseFulfillments({ shipmentLines, recordedIds, attempt, fulfillments, slackMs: ADOPTION_SLACK_MS });
+    if (known.left.length === 0) {
+      await erp.posted.setFulfillment(shipment._id, 'sent', { fulfillmentIds: known.fulfillmentIds });
+      return 'sent';
+    }
+    let fulfillmentOrders = await readFulfillmentOrders(client, orderId);
+    if (!fulfillmentOrders) {
+      await erp.posted.setFulfillment(shipment._id, 'error', { fulfillmentIds: known.fulfillmentIds, error: `order ${shipment.shopifyOrderName} no longer exists in Shopify` });
+      return 'failed';
     }
     // Planned from what is still open, so a part fulfilled by an earlier attempt is not sent again.
-    const { plans: toSend, unmatched } = planFulfillments(lines.map((l) => ({ shopifyOrderLineId: l.shopifyOrderLineId as string, quantity: l.quantity })), fulfillmentOrders);
-    if (unmatched.length > 0 || toSend.length === 0) {
-      const message = `nothing left to fulfil in Shopify for ${unmatched.join(', ') || 'these lines'} (already fulfilled, cancelled or refunded there?)`;
-      await erp.posted.setFulfillment(shipment._id, 'error', { error: message });
+    let decision = decideShipment(known.left, fulfillmentOrders, settings.releaseHolds);
+    if (decision.kind === 'unblock') {
+      const refused = await unblock(client, decision.unblocks);
+      if (refused) {
+        await erp.posted.setFulfillment(shipment._id, 'waiting', { fulfillmentIds: known.fulfillmentIds, waitingFor: refused });
+        return 'waiting';
+      }
+      fulfillmentOrders = (await readFulfillmentOrders(client, orderId)) ?? [];
+      decision = decideShipment(known.left, fulfillmentOrders, false);
+    }
+    if (decision.kind === 'wait' || decision.kind === 'unblock') {
+      const waitingFor = decision.kind === 'wait' ? decision.reasons.join('; ') : 'fulfillment orders still blocked after releasing them';
+      await erp.posted.setFulfillment(shipment._id, 'waiting', { fulfillmentIds: known.fulfillmentIds, waitingFor });
+      await erp.skipped.record(shop, 'salesShipment', shipment._id, `waiting: ${waitingFor}`);
+      return 'waiting';
+    }
+    if (decision.kind === 'nothingLeft') {
+      const message = `nothing left to fulfil in Shopify for ${decision.unmatched.join(', ') || 'these lines'} (already fulfilled, cancelled or refunded there?)`;
+      await erp.posted.setFulfillment(shipment._id, 'error', { fulfillmentIds: known.fulfillmentIds, error: message });
       await erp.skipped.record(shop, 'salesShipment', shipment._id, message);
       return 'failed';
     }
-    await erp.posted.markAttempt(shipment._id, new Date().toISOString());
+    await erp.posted.markAttempt(shipment, new Date().toISOString(), plannedLocations(decision.plans));
+    return create(shipment, decision.plans, known.fulfillmentIds, settings.notifyCustomer, client);
+  }
+
+  /** One fulfillmentCreate per location; a lost answer throws, and the activity's retry recognises what went through. */
+  async function create(shipment: PostedShipment, plans: PlannedFulfillment[], knownIds: string[], notifyCustomer: boolean, client: ShopifyAdminClient): Promise<keyof ShipmentCounts> {
     const url = trackingUrl(shipment);
-    const created: string[] = [];
-    for (const plan of toSend) {
+    const created = [...knownIds];
+    for (const plan of plans) {
       const { data: result } = await client.request(FULFILLMENT_CREATE, {
         fulfillment: {
           notifyCustomer,
@@ -114,8 +150,8 @@ export function createShipmentActivities({ erp, shopify }: ActivityDeps) {
           continue;
         }
         const shipment = await erp.posted.shipment(no);
-        if (!shipment || shipment.fulfillment.state !== 'unprocessed') continue;
-        counts[await sendShipment(input.shop, shipment, settings.sendShippingConfirmation)] += 1;
+        if (!shipment || !SHIPMENT_STATES_TO_SEND.includes(shipment.fulfillment.state)) continue;
+        counts[await sendShipment(input.shop, shipment, { notifyCustomer: settings.sendShippingConfirmation, releaseHolds: settings.releaseFulfillmentHolds })] += 1;
       }
       return counts;
     },

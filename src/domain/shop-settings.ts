@@ -104,6 +104,12 @@ export const ShopSettingsSchema = z
     refundAccount: glAccount,
     refundAccountNonRestockItems: glAccount,
     sendShippingConfirmation: z.boolean().default(true),
+    /**
+     * Whether the shipments task releases a fulfillment order's holds (and opens a scheduled one) before
+     * fulfilling from it. Off by default: a hold is a decision someone made in Shopify (a fraud check, an
+     * unpaid order, another app), and a schedule a promised date; the ERP overrides them only when told to.
+     */
+    releaseFulfillmentHolds: z.boolean().default(false),
 
     // Running the tasks
     /** Tasks in the same group never run at once for this shop; tasks not listed share the group "default". */

@@ -64,15 +64,25 @@ export const CUE_DEFINITIONS = {
     title: 'Unprocessed shipments',
     collection: 'salesShipments',
     filter: { shopifyOrderId: { $ne: null }, 'fulfillment.state': 'unprocessed' },
-    item: (doc) => ({ id: String(doc.documentNo), label: `${doc.documentNo} (order ${doc.shopifyOrderName ?? doc.shopifyOrderId})` }),
+    item: (doc) => ({ id: String(doc._id), label: `${String(doc._id)} (order ${doc.shopifyOrderName ?? doc.shopifyOrderId})` }),
+  },
+  waitingShipments: {
+    title: 'Shipments waiting in Shopify',
+    collection: 'salesShipments',
+    filter: { shopifyOrderId: { $ne: null }, 'fulfillment.state': 'waiting' },
+    item: (doc) => ({
+      id: String(doc._id),
+      label: `${String(doc._id)} (order ${doc.shopifyOrderName ?? doc.shopifyOrderId})`,
+      error: `waiting: ${String((doc.fulfillment as { waitingFor?: string } | undefined)?.waitingFor ?? 'for Shopify')}`,
+    }),
   },
   shipmentErrors: {
     title: 'Shipment errors',
     collection: 'salesShipments',
     filter: { shopifyOrderId: { $ne: null }, 'fulfillment.state': 'error' },
     item: (doc) => ({
-      id: String(doc.documentNo),
-      label: `${doc.documentNo} (order ${doc.shopifyOrderName ?? doc.shopifyOrderId})`,
+      id: String(doc._id),
+      label: `${String(doc._id)} (order ${doc.shopifyOrderName ?? doc.shopifyOrderId})`,
       error: (doc.fulfillment as { error?: string } | undefined)?.error,
     }),
   },

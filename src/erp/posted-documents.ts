@@ -1,8 +1,13 @@
 import type { Collection, Db, Filter } from 'mongodb';
+import type { PlannedLocation } from '../domain/fulfillment-plan';
 import { isDuplicateKey } from './keys';
 import type { SalesDocument } from './sales-documents';
 
-export type FulfillmentState = 'unprocessed' | 'sent' | 'error' | 'nothingToSend';
+/** `waiting`: Shopify holds what the shipment needs (on hold, scheduled, a fulfillment service's); each run tries again. */
+export type FulfillmentState = 'unprocessed' | 'waiting' | 'sent' | 'error' | 'nothingToSend';
+
+/** The states a run sends from. */
+export const SHIPMENT_STATES_TO_SEND: FulfillmentState[] = ['unprocessed', 'waiting'];
 
 export interface PostedShipmentLine {
   lineNo: number;
@@ -30,8 +35,12 @@ export interface PostedShipment {
     state: FulfillmentState;
     fulfillmentIds: string[];
     error: string | null;
+    /** Why a `waiting` shipment waits. Absent on shipments stored before waiting existed. */
+    waitingFor?: string | null;
     /** Set just before fulfillmentCreate is sent, so that a retry can recognise a fulfillment already made. */
     attemptStartedAt: string | null;
+    /** What each fulfillmentCreate of the attempt was to fulfil, per location (absent on older shipments). */
+    attemptPlans?: PlannedLocation[] | null;
     at: Date | null;
   };
 }
@@ -147,7 +156,7 @@ export class PostedDocumentRepository {
         lines,
         shippingAgent: document.shippingAgent,
         trackingNo: document.packageTrackingNo,
-        fulfillment: { state: 'unprocessed', fulfillmentIds: [], error: null, attemptStartedAt: null, at: null },
+        fulfillment: { state: 'unprocessed', fulfillmentIds: [], error: null, waitingFor: null, attemptStartedAt: null, attemptPlans: null, at: null },
       });
     }
     const invoiceNo = `PI-${document._id}`;
@@ -176,7 +185,7 @@ export class PostedDocumentRepository {
 
   /** Posted shipments of Shopify orders not yet sent as fulfillments, matching the filters. */
   async shipmentsToSend(shop: string, filters: ShipmentFilters, afterNo: string | null, limit: number): Promise<PostedShipment[]> {
-    const query: Filter<PostedShipment> = { shop, shopifyOrderId: { $ne: null }, 'fulfillment.state': 'unprocessed' };
+    const query: Filter<PostedShipment> = { shop, shopifyOrderId: { $ne: null }, 'fulfillment.state': { $in: SHIPMENT_STATES_TO_SEND } };
     if (filters.documentNo) query._id = filters.documentNo;
     else if (afterNo) query._id = { $gt: afterNo };
     if (filters.customerNo) query.customerNo = filters.customerNo;
@@ -186,14 +195,32 @@ export class PostedDocumentRepository {
     return this.shipments.find(query).sort({ _id: 1 }).limit(limit).toArray();
   }
 
-  async markAttempt(no: string, startedAt: string): Promise<void> {
-    await this.shipments.updateOne({ _id: no, 'fulfillment.attemptStartedAt': null }, { $set: { 'fulfillment.attemptStartedAt': startedAt } });
+  /**
+   * Writes down an attempt before its fulfillmentCreate calls: the first start stays (a retry's window
+   * covers the whole attempt) and the plans add up, so every call that may have gone through is known.
+   */
+  async markAttempt(shipment: PostedShipment, startedAt: string, plans: PlannedLocation[]): Promise<void> {
+    await this.shipments.updateOne(
+      { _id: shipment._id },
+      { $set: { 'fulfillment.attemptStartedAt': shipment.fulfillment.attemptStartedAt ?? startedAt, 'fulfillment.attemptPlans': [...(shipment.fulfillment.attemptPlans ?? []), ...plans] } },
+    );
   }
 
-  async setFulfillment(no: string, state: Exclude<FulfillmentState, 'unprocessed'>, details: { fulfillmentIds?: string[]; error?: string }): Promise<void> {
+  /** Records where a shipment ended up; the attempt is over then (what it made is in `fulfillmentIds`). */
+  async setFulfillment(no: string, state: Exclude<FulfillmentState, 'unprocessed'>, details: { fulfillmentIds?: string[]; error?: string; waitingFor?: string }): Promise<void> {
     await this.shipments.updateOne(
       { _id: no },
-      { $set: { 'fulfillment.state': state, 'fulfillment.fulfillmentIds': details.fulfillmentIds ?? [], 'fulfillment.error': details.error ?? null, 'fulfillment.at': new Date() } },
+      {
+        $set: {
+          'fulfillment.state': state,
+          'fulfillment.fulfillmentIds': details.fulfillmentIds ?? [],
+          'fulfillment.error': details.error ?? null,
+          'fulfillment.waitingFor': details.waitingFor ?? null,
+          'fulfillment.attemptStartedAt': null,
+          'fulfillment.attemptPlans': null,
+          'fulfillment.at': new Date(),
+        },
+      },
     );
   }
 
@@ -201,7 +228,7 @@ export class PostedDocumentRepository {
   async retryErrored(shop: string, nos?: string[]): Promise<number> {
     const query: Filter<PostedShipment> = { shop, 'fulfillment.state': 'error' };
     if (nos?.length) query._id = { $in: nos };
-    const result = await this.shipments.updateMany(query, { $set: { 'fulfillment.state': 'unprocessed', 'fulfillment.error': null, 'fulfillment.attemptStartedAt': null } });
+    const result = await this.shipments.updateMany(query, { $set: { 'fulfillment.state': 'unprocessed', 'fulfillment.error': null, 'fulfillment.attemptStartedAt': null, 'fulfillment.attemptPlans': null } });
     return result.modifiedCount;
   }
 }

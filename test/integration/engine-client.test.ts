@@ -77,10 +77,10 @@ describe('engine through the client', () => {
       { shop: domain, shopifyId: 'gid://shopify/Order/1', name: '#1001', processed: false, error: { message: 'item SKU-9 not found' } },
       { shop: domain, shopifyId: 'gid://shopify/Order/2', name: '#1002', processed: true, orderStateConflict: true, conflict: { message: 'edited after processing' } },
     ]);
-    await db.collection('salesShipments').insertMany([
-      { shop: domain, documentNo: 'SHP-1', shopifyOrderId: 'gid://shopify/Order/2', fulfillment: { state: 'unprocessed' } },
-      { shop: domain, documentNo: 'SHP-2', shopifyOrderId: 'gid://shopify/Order/2', fulfillment: { state: 'error', error: 'location not found' } },
-      { shop: domain, documentNo: 'SHP-3', shopifyOrderId: null, fulfillment: { state: 'unprocessed' } },
+    await db.collection<{ _id: string } & Record<string, unknown>>('salesShipments').insertMany([
+      { _id: `PS-1-${domain}`, shop: domain, shopifyOrderId: 'gid://shopify/Order/2', fulfillment: { state: 'unprocessed' } },
+      { _id: `PS-2-${domain}`, shop: domain, shopifyOrderId: 'gid://shopify/Order/2', fulfillment: { state: 'error', error: 'location not found' } },
+      { _id: `PS-3-${domain}`, shop: domain, shopifyOrderId: null, fulfillment: { state: 'unprocessed' } },
     ]);
     await db.collection('skippedRecords').insertOne({ shop: domain, recordType: 'item', recordId: 'ITEM-1', reason: 'blocked item: price not synced' });
     const status = await client.getShopStatus(domain);
@@ -93,6 +93,7 @@ describe('engine through the client', () => {
       unprocessedOrderUpdates: 1,
       unprocessedRefunds: 0,
       unprocessedShipments: 1,
+      waitingShipments: 0,
       shipmentErrors: 1,
       skippedRecords: 1,
       synchronizationErrors: 0,
@@ -101,6 +102,7 @@ describe('engine through the client', () => {
     assert.equal(status.cues.unprocessedOrders.items[0]?.error, 'item SKU-9 not found');
     assert.equal(status.cues.unprocessedOrderUpdates.items[0]?.error, 'edited after processing');
     assert.equal(status.cues.shipmentErrors.items[0]?.error, 'location not found');
+    assert.equal(status.cues.shipmentErrors.items[0]?.label, `PS-2-${domain} (order gid://shopify/Order/2)`);
     assert.equal(status.cues.skippedRecords.items[0]?.error, 'blocked item: price not synced');
   });
 
