@@ -24,6 +24,6 @@ export function customerFromRaw(raw: RawCustomer): ShopifyCustomer {
     createdAt: raw.createdAt,
     updatedAt: raw.updatedAt,
     defaultAddress: raw.defaultAddress ? address(raw.defaultAddress) : null,
-    addresses: raw.addresses.map(address),
+    addresses: raw.addressesV2.nodes.map(address),
   };
 }

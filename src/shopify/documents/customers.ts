@@ -6,10 +6,13 @@ import type { CustomerFieldsFragment } from '../types/admin.generated';
  * `defaultPhoneNumber`: `Customer.email` and `.phone` are deprecated in 2026-10.
  */
 
-/** Customers per request: 100 with up to 6 addresses each ask 902 points, under Shopify's 1,000 per query. */
+/** Customers per request: 100 with their default and 3 other addresses ask 902 points, under Shopify's 1,000 per query. */
 export const CUSTOMERS_PER_PAGE = 100;
-/** Addresses read per customer: the default one is read on its own, these are for bill-to mapping. */
-export const CUSTOMER_ADDRESSES = 5;
+/**
+ * Other addresses read per customer (`addressesV2`, a connection: `addresses` is deprecated in 2026-10):
+ * the default one is read on its own; the first other stands in when there is none.
+ */
+export const CUSTOMER_ADDRESSES = 3;
 
 export const CUSTOMER_ADDRESS_FRAGMENT = `#graphql
   fragment CustomerAddressFields on MailingAddress {
@@ -41,7 +44,7 @@ export const CUSTOMER_FRAGMENT = `#graphql
     createdAt
     updatedAt
     defaultAddress { ...CustomerAddressFields }
-    addresses(first: $addresses) { ...CustomerAddressFields }
+    addressesV2(first: $addresses) { nodes { ...CustomerAddressFields } }
   }
   ${CUSTOMER_ADDRESS_FRAGMENT}
 ` as const;
