@@ -109,9 +109,12 @@ function analyze(schema: GraphQLSchema, fragments: Fragments, parent: GraphQLCom
       for (const edgePart of fieldsOf(schema, fragments, edgeType, part.node.selectionSet)) {
         if (edgePart.node.name.value !== 'node' || !edgePart.node.selectionSet) continue;
         const nodeType = getNamedType((edgeType as { getFields(): Record<string, GraphQLField<unknown, unknown>> }).getFields().node?.type) as GraphQLCompositeType;
-        if (!implementsNode(schema, nodeType)) found.notNodes.push(node.name.value);
         const child = { nested: false };
         analyze(schema, fragments, nodeType, edgePart.node.selectionSet, depth + 1, false, found, child);
+        // Only a parent needs to be a Node (its id is its children's __parentId): leaf connections of
+        // plain objects, such as an order's shippingLines or discountApplications, are read in bulk by
+        // production clients of 2026-04.
+        if (child.nested && !implementsNode(schema, nodeType)) found.notNodes.push(node.name.value);
         const selectsId = fieldsOf(schema, fragments, nodeType, edgePart.node.selectionSet).some((f) => f.node.name.value === 'id' && !f.node.alias);
         if (child.nested && !selectsId) found.withoutParentId.push(node.name.value);
       }

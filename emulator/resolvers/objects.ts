@@ -264,6 +264,8 @@ export function orderObject(shop: EmulatedShop, order: EmulatedOrder) {
     taxesIncluded: order.taxesIncluded,
     sourceName: order.sourceName,
     channelInformation: { id: gid('ChannelInformation', order.id), channelDefinition: { handle: order.channelHandle, channelName: order.channelHandle === 'pos' ? 'Point of Sale' : 'Online Store' } },
+    // What replaces channelInformation in 2026-10 (the orders query's `channel` filter reads this handle).
+    attribution: { handle: order.channelHandle, displayName: order.channelHandle === 'pos' ? 'Point of Sale' : 'Online Store', icon: null },
     tags: order.tags,
     note: order.note,
     poNumber: order.poNumber,

@@ -1,5 +1,6 @@
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { benchCustomers } from './customers';
+import { benchInitialLoad } from './initial-load';
 import { benchInventory } from './inventory';
 import { benchOrdersImport } from './orders-import';
 import { benchProducts } from './products';
@@ -14,6 +15,7 @@ const BENCHMARKS: Record<string, () => Promise<boolean>> = {
   products: benchProducts,
   inventory: benchInventory,
   customers: benchCustomers,
+  'initial-load': benchInitialLoad,
 };
 
 async function main(): Promise<void> {

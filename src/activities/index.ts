@@ -8,6 +8,7 @@ import { createCreditMemoActivities } from './credit-memos';
 import { createCustomerExportActivities } from './customer-export';
 import { createCustomerImportActivities } from './customer-import';
 import type { ActivityDeps } from './deps';
+import { createOrderBulkImportActivities } from './order-bulk-import';
 import { createOrderImportActivities } from './order-import';
 import { createOrderProcessingActivities } from './order-processing';
 import { createPaymentActivities } from './payments';
@@ -30,6 +31,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createLockKeeperActivities(deps),
     ...createShopInfoActivities(deps),
     ...createOrderImportActivities(deps),
+    ...createOrderBulkImportActivities(deps),
     ...createOrderProcessingActivities(deps),
     ...createCreditMemoActivities(deps),
     ...createPostingActivities(deps),

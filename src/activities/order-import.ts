@@ -1,5 +1,5 @@
 import { Context } from '@temporalio/activity';
-import { filterKey, planOrderQuery, type OrderImportFilters, type OrderImportOptions } from '../domain/order-filters';
+import { filterKey, planOrderQuery, wantsBulkLoad, type OrderImportFilters, type OrderImportOptions } from '../domain/order-filters';
 import type { ShopifyOrder } from '../domain/order';
 import type { StoredVersion } from '../erp/shopify-orders';
 import { shopKey } from '../erp/keys';
@@ -49,26 +49,32 @@ async function fetchPage(client: ShopifyAdminClient, query: string, after: strin
   return client.request(ORDERS_PAGE_QUERY, { first: ORDERS_PER_PAGE, after, query, lines: ORDER_LINES_PER_PAGE });
 }
 
+/** How an import stores one order and its refunds, whether it read the order from a page or from a bulk query. */
+export function createOrderStore(erp: ActivityDeps['erp']) {
+  return {
+    /** The order's refunds that are new or changed since stored, read in full and stored. Returns the requests spent. */
+    async storeRefunds(client: ShopifyAdminClient, shop: string, order: ShopifyOrder): Promise<{ stored: number; requests: number }> {
+      const stale = await erp.refunds.staleOf(shop, order.refunds ?? []);
+      let requests = 0;
+      for (const version of stale) {
+        const read = await readRefund(client, version.shopifyId);
+        requests += read.requests;
+        if (read.refund) await erp.refunds.upsertFromShopify(shop, { key: shopKey(shop, order.shopifyId), name: order.name }, read.refund);
+      }
+      return { stored: stale.length, requests };
+    },
+
+    async storeOrder(step: Pick<OrderImportStep, 'shop' | 'includeClosed' | 'country'>, order: ShopifyOrder, stored: StoredVersion | null) {
+      if (step.country && (order.shippingAddress ?? order.billingAddress)?.countryCode !== step.country) return 'filteredOut' as const;
+      if (order.closed && !step.includeClosed && !stored) return 'skippedClosed' as const;
+      return erp.orders.upsertFromShopify(step.shop, order, stored);
+    },
+  };
+}
+
 export function createOrderImportActivities(deps: ActivityDeps) {
   const { erp, shopify } = deps;
-
-  /** The order's refunds that are new or changed since stored, read in full and stored. Returns the requests spent. */
-  async function storeRefunds(client: ShopifyAdminClient, shop: string, order: ShopifyOrder): Promise<{ stored: number; requests: number }> {
-    const stale = await erp.refunds.staleOf(shop, order.refunds ?? []);
-    let requests = 0;
-    for (const version of stale) {
-      const read = await readRefund(client, version.shopifyId);
-      requests += read.requests;
-      if (read.refund) await erp.refunds.upsertFromShopify(shop, { key: shopKey(shop, order.shopifyId), name: order.name }, read.refund);
-    }
-    return { stored: stale.length, requests };
-  }
-
-  async function storeOrder(step: OrderImportStep, order: ShopifyOrder, stored: StoredVersion | null) {
-    if (step.country && (order.shippingAddress ?? order.billingAddress)?.countryCode !== step.country) return 'filteredOut' as const;
-    if (order.closed && !step.includeClosed && !stored) return 'skippedClosed' as const;
-    return erp.orders.upsertFromShopify(step.shop, order, stored);
-  }
+  const { storeOrder, storeRefunds } = createOrderStore(erp);
 
   return withFailureTypes({
     /** Reads the shop's order settings and cursor, and says what this run asks Shopify for. */
@@ -79,7 +85,7 @@ export function createOrderImportActivities(deps: ActivityDeps) {
       const cursor = await erp.syncState.cursor(cursorKey);
       const runStart = new Date().toISOString();
       const plan = planOrderQuery(cursor, input.filters, input.options, runStart);
-      return { ...plan, cursorKey, cursor, runStart, autoCreateOrders: settings.autoCreateOrders };
+      return { ...plan, cursorKey, cursor, runStart, autoCreateOrders: settings.autoCreateOrders, bulk: wantsBulkLoad(cursor, input.options) };
     },
 
     /**

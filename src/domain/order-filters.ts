@@ -22,6 +22,11 @@ export const OrderImportOptions = z
     until: z.iso.datetime({ offset: true }).optional(),
     /** Re-read this much before the cursor, so an order updated at the boundary is not missed. */
     overlapSeconds: z.number().int().min(0).max(86_400).optional(),
+    /**
+     * Read the orders through one bulk query instead of pages: true forces it, false forbids it; by
+     * default only a shop's first import (no cursor yet, no date range) takes it.
+     */
+    bulk: z.boolean().optional(),
   })
   .strict()
   .refine((o) => !o.until || !!o.since, { message: 'until needs since', path: ['until'] });
@@ -66,6 +71,11 @@ export function planOrderQuery(cursor: string | null, filters: OrderImportFilter
   if (filters.channel) terms.push(`channel:${[filters.channel].flat().join(',')}`);
   if (filters.tag) terms.push(`tag:'${filters.tag}'`);
   return { query: terms.join(' '), incremental };
+}
+
+/** Whether a run reads its orders through a bulk query: forced or forbidden by `options.bulk`, else only a first import. */
+export function wantsBulkLoad(cursor: string | null, options: OrderImportOptions): boolean {
+  return options.bulk ?? (!cursor && !options.since);
 }
 
 /** A stable name for a filter set: runs with different filters keep different cursors. */

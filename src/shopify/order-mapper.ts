@@ -60,14 +60,14 @@ export function orderFromRaw(raw: RawOrder, rest: OrderRest = NOTHING_MORE): Sho
     taxesIncluded: raw.taxesIncluded,
     financialStatus: raw.displayFinancialStatus ?? 'PENDING',
     fulfillmentStatus: raw.displayFulfillmentStatus,
-    channel: raw.channelInformation?.channelDefinition?.handle ?? null,
+    channel: raw.attribution?.handle ?? null,
     sourceName: text(raw.sourceName),
     tags: raw.tags,
     note: text(raw.note),
     poNumber: text(raw.poNumber),
     customAttributes: raw.customAttributes.map((a) => ({ key: a.key, value: text(a.value) })),
     customer: raw.customer
-      ? { shopifyId: raw.customer.id, email: text(raw.customer.email), phone: text(raw.customer.phone), firstName: text(raw.customer.firstName), lastName: text(raw.customer.lastName) }
+      ? { shopifyId: raw.customer.id, email: text(raw.customer.defaultEmailAddress?.emailAddress), phone: text(raw.customer.defaultPhoneNumber?.phoneNumber), firstName: text(raw.customer.firstName), lastName: text(raw.customer.lastName) }
       : null,
     company: raw.purchasingEntity && 'company' in raw.purchasingEntity ? { companyId: raw.purchasingEntity.company.id, locationId: raw.purchasingEntity.location.id } : null,
     billingAddress: address(raw.billingAddress),

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { getOperationAST, Kind, parse, validate, type FragmentDefinitionNode } from 'graphql';
+import { getNamedType, getOperationAST, isObjectType, Kind, NoDeprecatedCustomRule, parse, TypeInfo, validate, visit, visitWithTypeInfo, type FragmentDefinitionNode } from 'graphql';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -11,12 +11,23 @@ import { PROJECT_ROOT } from '../../src/config';
 import { CATALOGS_PAGE_QUERY, CATALOGS_PER_PAGE, FIXED_PRICES_PER_PAGE, PRICE_LIST_FIXED_PRICES_QUERY, PUBLICATION_PRODUCTS_PER_PAGE, PUBLICATION_PRODUCTS_QUERY } from '../../src/shopify/documents/catalogs';
 import { COMPANIES_PAGE_QUERY, COMPANIES_PER_PAGE, COMPANY_LOCATIONS_PER_PAGE, COMPANY_MORE_LOCATIONS_QUERY } from '../../src/shopify/documents/companies';
 import { CUSTOMER_ADDRESSES, CUSTOMERS_PAGE_QUERY, CUSTOMERS_PER_PAGE } from '../../src/shopify/documents/customers';
-import { ORDER_FULFILLMENT_STATE_QUERY } from '../../src/shopify/documents/fulfillments';
+import {
+  FULFILLMENT_LINES_PER_PAGE,
+  FULFILLMENT_LINES_QUERY,
+  FULFILLMENT_ORDER_LINES_PER_PAGE,
+  FULFILLMENT_ORDER_LINES_QUERY,
+  FULFILLMENT_ORDER_MORE_LINES_PER_PAGE,
+  FULFILLMENT_ORDERS_PER_PAGE,
+  FULFILLMENTS_PER_ORDER,
+  ORDER_FULFILLMENT_ORDERS_QUERY,
+  ORDER_FULFILLMENTS_QUERY,
+} from '../../src/shopify/documents/fulfillments';
 import { ORDER_LINES_PER_PAGE, ORDER_REST_QUERY, ORDERS_PAGE_QUERY, ORDERS_PER_PAGE } from '../../src/shopify/documents/orders';
 import { REFUND_DETAILS_QUERY, REFUND_LINES_PER_PAGE, REFUND_PARTS_PER_PAGE } from '../../src/shopify/documents/refunds';
 import { RUNNING_BULK_MUTATIONS_QUERY } from '../../src/shopify/documents/bulk-operations';
 import { INVENTORY_LEVELS_OF_ITEMS, ITEMS_PER_LEVELS_QUERY, LEVELS_PER_ITEM } from '../../src/shopify/documents/inventory';
 import { PRODUCTS_MEDIA_QUERY, PRODUCTS_PER_MEDIA_QUERY } from '../../src/shopify/documents/media';
+import { PAYOUTS_PER_PAGE } from '../../src/activities/payments';
 import { BALANCE_TRANSACTIONS_QUERY, PAYOUTS_QUERY } from '../../src/shopify/documents/payments';
 import {
   PRODUCT_MORE_VARIANTS_QUERY,
@@ -81,6 +92,31 @@ describe('GraphQL documents (src/ and scripts/) against the Admin API 2026-10 sc
       assert.deepEqual(validate(schema, parse(text)).map((e) => e.message), []);
     });
   }
+
+  it('selects no field or argument deprecated in 2026-10 (each names its replacement in the schema)', async () => {
+    const schema = loadAdminSchema(await ensureShopifySchema());
+    // The inventory baseline replays the connector's own request (its InventoryItem.variant), so that the benchmark compares like with like.
+    const ours = operations.filter(({ where }) => !where.startsWith('scripts/bench/inventory-baseline.ts'));
+    const uses = ours.flatMap(({ where, text }) => validate(schema, parse(text), [NoDeprecatedCustomRule]).map((e) => `${where}: ${e.message}`));
+    assert.deepEqual(uses, []);
+  });
+
+  it('reads the code of every userErrors whose type has one, so a refusal can be told apart by more than its message', async () => {
+    const schema = loadAdminSchema(await ensureShopifySchema());
+    const missing: string[] = [];
+    for (const { where, text } of operations) {
+      const typeInfo = new TypeInfo(schema);
+      visit(parse(text), visitWithTypeInfo(typeInfo, {
+        Field(node) {
+          if (node.name.value !== 'userErrors' || !node.selectionSet) return;
+          const type = getNamedType(typeInfo.getType());
+          const hasCode = !!type && isObjectType(type) && 'code' in type.getFields();
+          if (hasCode && !node.selectionSet.selections.some((s) => s.kind === Kind.FIELD && s.name.value === 'code')) missing.push(`${where}: ${type?.name}`);
+        },
+      }));
+    }
+    assert.deepEqual(missing, []);
+  });
 });
 
 describe('requested cost of the paged documents, as Shopify prices them', () => {
@@ -88,8 +124,11 @@ describe('requested cost of the paged documents, as Shopify prices them', () => 
     ['orders page', ORDERS_PAGE_QUERY, { first: ORDERS_PER_PAGE, lines: ORDER_LINES_PER_PAGE, query: 'status:open' }],
     ['rest of an order', ORDER_REST_QUERY, { id: 'gid://shopify/Order/1', withLines: true, withShipping: true, withTransactions: true, withRefunds: true }],
     ['refund details', REFUND_DETAILS_QUERY, { id: 'gid://shopify/Refund/1', lines: REFUND_LINES_PER_PAGE, parts: REFUND_PARTS_PER_PAGE }],
-    ['fulfillment state', ORDER_FULFILLMENT_STATE_QUERY, { id: 'gid://shopify/Order/1' }],
-    ['payouts', PAYOUTS_QUERY, { first: 100 }],
+    ['fulfillment orders page', ORDER_FULFILLMENT_ORDERS_QUERY, { id: 'gid://shopify/Order/1', first: FULFILLMENT_ORDERS_PER_PAGE, lines: FULFILLMENT_ORDER_LINES_PER_PAGE }],
+    ['fulfillment order lines page', FULFILLMENT_ORDER_LINES_QUERY, { id: 'gid://shopify/FulfillmentOrder/1', first: FULFILLMENT_ORDER_MORE_LINES_PER_PAGE }],
+    ['order fulfillments', ORDER_FULFILLMENTS_QUERY, { id: 'gid://shopify/Order/1', first: FULFILLMENTS_PER_ORDER }],
+    ['fulfillment lines page', FULFILLMENT_LINES_QUERY, { id: 'gid://shopify/Fulfillment/1', first: FULFILLMENT_LINES_PER_PAGE }],
+    ['payouts', PAYOUTS_QUERY, { first: PAYOUTS_PER_PAGE }],
     ['balance transactions', BALANCE_TRANSACTIONS_QUERY, { first: 100 }],
     ['products page', PRODUCTS_PAGE_QUERY, { first: PRODUCTS_PER_PAGE, variants: PRODUCT_VARIANTS_PER_PAGE, query: 'gift_card:false' }],
     ['more product variants', PRODUCT_MORE_VARIANTS_QUERY, { id: 'gid://shopify/Product/1' }],

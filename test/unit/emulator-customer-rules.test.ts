@@ -117,15 +117,15 @@ describe('emulator customer rules', () => {
     assert.deepEqual(emails('wang'), ['bo.wang@gmail.com', 'wang@example.com'], 'a bare word searches names and e-mail');
   });
 
-  it('prices the project\'s CustomersPage (50 customers, 5 addresses) at 2 + 50 × (customer 1 + e-mail 1 + phone 1 + default address 1 + 5 addresses × 1) = 452', async () => {
+  it('prices the project\'s CustomersPage (50 customers, 3 other addresses) at 2 + 50 × (customer 1 + e-mail 1 + phone 1 + default address 1 + addressesV2 (2 + 3 × 1)) = 452', async () => {
     const schema = loadAdminSchema(await ensureShopifySchema());
     const document = parse(CUSTOMERS_PAGE_QUERY);
     const operation = getOperationAST(document);
     assert.ok(operation);
     const fragments: Record<string, FragmentDefinitionNode> = {};
     for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-    assert.equal(calculateQueryCost(schema, operation, fragments, { first: 50, addresses: 5 }), 452);
-    const node = { defaultEmailAddress: { emailAddress: 'a@b.com' }, defaultPhoneNumber: null, defaultAddress: { id: 'x' }, addresses: [{ id: 'x' }] };
-    assert.equal(calculateQueryCost(schema, operation, fragments, { first: 50, addresses: 5 }, { customers: { nodes: [node, node], pageInfo: {} } }), 2 + 2 * 5, 'actual: the 2 customers and 1 address each returned');
+    assert.equal(calculateQueryCost(schema, operation, fragments, { first: 50, addresses: 3 }), 452);
+    const node = { defaultEmailAddress: { emailAddress: 'a@b.com' }, defaultPhoneNumber: null, defaultAddress: { id: 'x' }, addressesV2: { nodes: [{ id: 'x' }] } };
+    assert.equal(calculateQueryCost(schema, operation, fragments, { first: 50, addresses: 3 }, { customers: { nodes: [node, node], pageInfo: {} } }), 2 + 2 * 7, 'actual: the 2 customers and 1 other address each returned (its connection 2 + 1)');
   });
 });

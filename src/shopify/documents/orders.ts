@@ -17,9 +17,9 @@ export const ORDER_LINES_PER_PAGE = 6;
 /** Orders per request: 9 × 100 points keeps the requested cost under Shopify's 1,000 (a test checks it). */
 export const ORDERS_PER_PAGE = 9;
 
-/** The order fields the ERP keeps (the connector's order header), shared by every order query. */
-export const ORDER_HEADER_FRAGMENT = `#graphql
-  fragment OrderHeaderFields on Order {
+/** The order fields the ERP keeps (the connector's order header) that are no list: the paged and the bulk query share them. */
+export const ORDER_FIELDS_FRAGMENT = `#graphql
+  fragment OrderFields on Order {
     id
     name
     createdAt
@@ -39,8 +39,8 @@ export const ORDER_HEADER_FRAGMENT = `#graphql
     note
     poNumber
     customAttributes { key value }
-    channelInformation { channelDefinition { handle } }
-    customer { id email phone firstName lastName }
+    attribution { handle }
+    customer { id defaultEmailAddress { emailAddress } defaultPhoneNumber { phoneNumber } firstName lastName }
     purchasingEntity { ... on PurchasingCompany { company { id } location { id } } }
     billingAddress { firstName lastName company address1 address2 city zip provinceCode countryCodeV2 phone }
     shippingAddress { firstName lastName company address1 address2 city zip provinceCode countryCodeV2 phone }
@@ -50,6 +50,13 @@ export const ORDER_HEADER_FRAGMENT = `#graphql
     cartDiscountAmountSet { shopMoney { amount } presentmentMoney { amount } }
     totalTaxSet { shopMoney { amount } presentmentMoney { amount } }
     totalPriceSet { shopMoney { amount } presentmentMoney { amount } }
+  }
+` as const;
+
+/** The order header with the start of its lists, read by every paged order query. */
+export const ORDER_HEADER_FRAGMENT = `#graphql
+  fragment OrderHeaderFields on Order {
+    ...OrderFields
     shippingLines(first: 2) {
       nodes { ...OrderShippingLineFields }
       pageInfo { hasNextPage endCursor }
@@ -57,6 +64,7 @@ export const ORDER_HEADER_FRAGMENT = `#graphql
     transactions(first: 3) { ...OrderTransactionFields }
     refunds(first: 3) { id updatedAt }
   }
+  ${ORDER_FIELDS_FRAGMENT}
 ` as const;
 
 /** The shipping line and transaction fields, read by the page query and by ORDER_REST_QUERY. */
