@@ -6,11 +6,16 @@ import { runMetadata, TASKS } from '../domain/tasks';
 import { debounceStateQuery, ordersChangedSignal, webhookRunId, type DebounceState } from '../temporal/webhook-messages';
 
 /** A burst settles when no webhook came for this long… */
-const QUIET_MILLIS = 2_000;
-/** …but a steady stream does not hold the import back longer than this. */
-const MAX_DELAY_MILLIS = 15_000;
+const QUIET_MILLIS = 1_000;
+/** …but no webhook waits longer than this for its import to start (a steady stream, or webhooks during an import). */
+const MAX_DELAY_MILLIS = 5_000;
 /** With nothing to do for this long the workflow ends; the next webhook starts it again. */
 const IDLE_MILLIS = 10 * 60_000;
+/**
+ * The re-read window of a webhook's import: short, as it runs every few seconds under a stream of
+ * webhooks (the scheduled import keeps the default 5 minutes, for whatever the search index was late on).
+ */
+const WEBHOOK_OVERLAP_SECONDS = 5;
 /** Runs per history before it continues as new (each run adds a handful of events). */
 const RUNS_PER_HISTORY = 100;
 
@@ -25,27 +30,29 @@ const DebounceInputSchema = z.object({ shop: ShopDomainSchema, pending: z.number
 export async function debounceOrderSyncs(rawInput: unknown): Promise<DebounceState> {
   const input = DebounceInputSchema.parse(rawInput);
   const state: DebounceState = { pending: input.pending ?? 0, runs: input.runs ?? 0, running: false };
-  let lastSignalAt = 0;
+  let lastSignalAt = Date.now();
+  let firstPendingAt = Date.now();
   setHandler(ordersChangedSignal, () => {
+    if (state.pending === 0) firstPendingAt = Date.now();
     state.pending += 1;
     lastSignalAt = Date.now();
   });
   setHandler(debounceStateQuery, () => state);
   for (let runsHere = 0; runsHere < RUNS_PER_HISTORY; runsHere += 1) {
     if (!(await condition(() => state.pending > 0, IDLE_MILLIS))) return state;
-    const firstAt = Date.now();
-    while (Date.now() - lastSignalAt < QUIET_MILLIS && Date.now() - firstAt < MAX_DELAY_MILLIS) {
-      await sleep(Math.min(QUIET_MILLIS - (Date.now() - lastSignalAt), MAX_DELAY_MILLIS - (Date.now() - firstAt)));
+    // Webhooks that came during the last import have waited already: they count from their first one.
+    while (Date.now() - lastSignalAt < QUIET_MILLIS && Date.now() - firstPendingAt < MAX_DELAY_MILLIS) {
+      await sleep(Math.min(QUIET_MILLIS - (Date.now() - lastSignalAt), MAX_DELAY_MILLIS - (Date.now() - firstPendingAt)));
     }
     state.pending = 0;
     state.running = true;
     try {
       await executeChild(TASKS.orders.workflowType, {
         workflowId: webhookRunId(input.shop),
-        args: [{ shop: input.shop, trigger: 'webhook' }],
+        args: [{ shop: input.shop, options: { overlapSeconds: WEBHOOK_OVERLAP_SECONDS }, trigger: 'webhook' }],
         workflowExecutionTimeout: TASKS.orders.runTimeout,
         parentClosePolicy: ParentClosePolicy.ABANDON,
-        ...runMetadata(input.shop, 'orders', 'webhook'),
+        ...runMetadata(input.shop, 'orders', 'webhook', undefined, { overlapSeconds: WEBHOOK_OVERLAP_SECONDS }),
       });
     } catch (error) {
       // An import still going from before this workflow (ended, restarted) may have started before these

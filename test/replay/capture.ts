@@ -10,6 +10,8 @@ import { startStack } from '../../scripts/stack';
 import { ShopSyncClient } from '../../src/client';
 import type { AppConfig } from '../../src/config';
 import { EnvAndFileTokenSource, tokenEnvName } from '../../src/secrets';
+import { WebhookTriggers } from '../../src/service/webhook-triggers';
+import { debounceStateQuery, orderWebhooksId, webhookRunId } from '../../src/temporal/webhook-messages';
 import { buildWorkflowBundle } from '../../src/temporal/workflow-bundle';
 import { createSyncWorker } from '../../src/worker';
 import { createProbeActivities } from '../support/probe-activities';
@@ -68,7 +70,7 @@ async function main(): Promise<void> {
       keep(name, temporal.workflow.getHandle(run.workflowId));
     };
     await runTask('refreshShopInfo');
-    await runTask('orders');
+    await runTask('orders', undefined, 'orders-bulk-first'); // a shop's first import reads through a bulk query
     await merchant.webOrder([{ variantId: MUG as string, quantity: 1 }]);
     await client.updateShop(shop, { autoCreateOrders: false });
     await runTask('orders', { overlapSeconds: 600 }, 'orders-with-options');
@@ -81,6 +83,12 @@ async function main(): Promise<void> {
     await merchant.refund({ orderId: refunded?.id, refundLineItems: [{ lineItemId: refunded?.lineItems[0]?.id, quantity: 1, restockType: 'NO_RESTOCK' }] });
     await runTask('orders', undefined, 'orders-credit-memos');
     await runTask('postCreditMemos');
+    // Webhooks: the subscriptions reconciled, and an order webhook debounced into an import.
+    await runTask('webhooks', { url: 'https://sync.example.com/webhooks' });
+    await new WebhookTriggers(client).ordersChanged(shop, 'orders/create');
+    await waitFor(async () => (await temporal.workflow.getHandle(orderWebhooksId(shop)).query(debounceStateQuery)).runs >= 1);
+    keep('debounceOrderSyncs', temporal.workflow.getHandle(orderWebhooksId(shop)));
+    keep('orders-webhook', temporal.workflow.getHandle(webhookRunId(shop)));
     await runTask('shipments');
     await admin.seedPayouts(shop, {
       payouts: [{ status: 'PAID', issuedAt: '2026-11-01T00:00:00Z', net: '95.00', gross: '100.00', fee: '5.00' }],

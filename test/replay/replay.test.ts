@@ -46,7 +46,7 @@ describe('replay of captured histories', () => {
 
   it('holds histories of every workflow type, and of the continue-as-new, lease-loss and cancellation paths', () => {
     const types = new Set(histories.map(workflowTypeOf));
-    for (const type of ['shopLock', 'refreshShopInfo', 'syncOrders', 'createSalesDocuments', 'postSalesDocuments', 'postSalesInvoices', 'syncShipments', 'syncPayments', 'lockProbe', 'forgetfulHolder']) {
+    for (const type of ['shopLock', 'refreshShopInfo', 'syncOrders', 'createSalesDocuments', 'postSalesDocuments', 'postSalesInvoices', 'postCreditMemos', 'syncShipments', 'syncPayments', 'applyWebhooks', 'debounceOrderSyncs', 'lockProbe', 'forgetfulHolder']) {
       assert.ok(types.has(type), `a history of ${type}`);
     }
     const endings = (type: string) => new Set(histories.filter((h) => workflowTypeOf(h) === type).map(lastEventOf));
