@@ -5,7 +5,7 @@ import { BulkOrderGrouper, type GroupedOrder } from '../shopify/order-bulk-mappe
 import { readJsonl } from './bulk-operations';
 import type { ActivityDeps } from './deps';
 import { withFailureTypes } from './failures';
-import { createOrderStore, type OrderImportCounts } from './order-import';
+import { closedOrdersFrom, createOrderStore, type OrderImportCounts } from './order-import';
 import { checkpoint } from './run-guard';
 
 export interface OrderBulkStep {
@@ -82,15 +82,16 @@ export function createOrderBulkImportActivities({ erp, shopify }: ActivityDeps) 
       const finish = (done: boolean): OrderBulkStepResult => ({ ...result, done, millis: result.millis + (Date.now() - started) });
       if (!step.url) return finish(true);
       const client = shopify.forShop(step.shop);
-      const { settings } = await erp.shops.get(step.shop);
-      const importRefunds = settings.returnAndRefundProcess !== 'none';
+      const shopRecord = await erp.shops.get(step.shop);
+      const importRefunds = shopRecord.settings.returnAndRefundProcess !== 'none';
+      const closedCreatedFrom = closedOrdersFrom(shopRecord);
       if (importRefunds) result.refunds ??= 0;
 
       const store = async (batch: GroupedOrder[]): Promise<void> => {
         const stored = await erp.orders.storedVersions(step.shop, batch.map((g) => g.order.shopifyId));
         for (const { order, firstLine } of batch) {
           await checkpoint({ line: firstLine, counts: result } satisfies BulkProgress); // a retry starts again at this order
-          const outcome = await storeOrder(step, order, stored.get(order.shopifyId) ?? null);
+          const outcome = await storeOrder(step, order, stored.get(order.shopifyId) ?? null, closedCreatedFrom);
           if (outcome === 'conflict') result.conflicts += 1;
           else result[outcome] += 1;
           if (importRefunds && outcome !== 'filteredOut' && outcome !== 'skippedClosed') {

@@ -1,6 +1,7 @@
 import { Context } from '@temporalio/activity';
 import { filterKey, planOrderQuery, wantsBulkLoad, type OrderImportFilters, type OrderImportOptions } from '../domain/order-filters';
 import type { ShopifyOrder } from '../domain/order';
+import type { ShopSettings } from '../domain/shop-settings';
 import type { StoredVersion } from '../erp/shopify-orders';
 import { shopKey } from '../erp/keys';
 import { SyncStateRepository } from '../erp/sync-state';
@@ -64,12 +65,23 @@ export function createOrderStore(erp: ActivityDeps['erp']) {
       return { stored: stale.length, requests };
     },
 
-    async storeOrder(step: Pick<OrderImportStep, 'shop' | 'includeClosed' | 'country'>, order: ShopifyOrder, stored: StoredVersion | null) {
+    /**
+     * Stores an order; a new one already closed only when the run includes closed orders (a date range)
+     * or it was created on or after `closedCreatedFrom` (the shop's importClosedOrders, see closedOrdersFrom).
+     */
+    async storeOrder(step: Pick<OrderImportStep, 'shop' | 'includeClosed' | 'country'>, order: ShopifyOrder, stored: StoredVersion | null, closedCreatedFrom: string | null = null) {
       if (step.country && (order.shippingAddress ?? order.billingAddress)?.countryCode !== step.country) return 'filteredOut' as const;
-      if (order.closed && !step.includeClosed && !stored) return 'skippedClosed' as const;
+      const closedWanted = step.includeClosed || (closedCreatedFrom !== null && order.createdAt >= closedCreatedFrom);
+      if (order.closed && !closedWanted && !stored) return 'skippedClosed' as const;
       return erp.orders.upsertFromShopify(step.shop, order, stored);
     },
   };
+}
+
+/** From when a new, already closed order is imported by an incremental run (null: never). */
+export function closedOrdersFrom(shop: { settings: Pick<ShopSettings, 'importClosedOrders'>; createdAt: Date }): string | null {
+  if (shop.settings.importClosedOrders === 'always') return '';
+  return shop.settings.importClosedOrders === 'sinceShopAdded' ? shop.createdAt.toISOString() : null;
 }
 
 export function createOrderImportActivities(deps: ActivityDeps) {
@@ -96,8 +108,9 @@ export function createOrderImportActivities(deps: ActivityDeps) {
     async importOrderPages(step: OrderImportStep): Promise<OrderImportStepResult> {
       const started = Date.now();
       const client = shopify.forShop(step.shop);
-      const { settings } = await erp.shops.get(step.shop);
-      const importRefunds = settings.returnAndRefundProcess !== 'none';
+      const shopRecord = await erp.shops.get(step.shop);
+      const importRefunds = shopRecord.settings.returnAndRefundProcess !== 'none';
+      const closedCreatedFrom = closedOrdersFrom(shopRecord);
       const resumed = (Context.current().info.heartbeatDetails as { after?: string | null } | undefined)?.after;
       let after = resumed !== undefined ? resumed : step.after;
       const result: OrderImportStepResult = { fetched: 0, created: 0, updated: 0, unchanged: 0, conflicts: 0, skippedClosed: 0, filteredOut: 0, ...(importRefunds ? { refunds: 0 } : {}), after, done: false, maxUpdatedAt: null, requests: 0, pages: 0 };
@@ -116,7 +129,7 @@ export function createOrderImportActivities(deps: ActivityDeps) {
         const stored = await erp.orders.storedVersions(step.shop, orders.map((order) => order.shopifyId));
         for (const order of orders) {
           await checkpoint({ after }); // the pages before this one are stored: a retry resumes here
-          const outcome = await storeOrder(step, order, stored.get(order.shopifyId) ?? null);
+          const outcome = await storeOrder(step, order, stored.get(order.shopifyId) ?? null, closedCreatedFrom);
           if (outcome === 'conflict') result.conflicts += 1;
           else result[outcome] += 1;
           if (importRefunds && outcome !== 'filteredOut' && outcome !== 'skippedClosed') {

@@ -95,6 +95,13 @@ export const ShopSettingsSchema = z
     orderAttributesToShopify: z.boolean().default(true),
     archiveProcessedOrders: z.boolean().default(true),
     currencyHandling: z.enum(['shopCurrency', 'presentmentCurrency']).default('shopCurrency'),
+    /**
+     * New orders already closed when an incremental import first sees them (POS sales, shops that archive
+     * automatically): `never` skips them as the connector does (sales lost to the ERP); `sinceShopAdded`
+     * (default) imports those created since the shop was added here, leaving older archived history out
+     * (orders handled before this service); `always` imports every one the import window sees.
+     */
+    importClosedOrders: z.enum(['never', 'sinceShopAdded', 'always']).default('sinceShopAdded'),
     returnAndRefundProcess: z.enum(['none', 'importOnly', 'autoCreateCreditMemo']).default('importOnly'),
     processReturnsAs: z.enum(['creditMemo', 'returnOrder']).default('creditMemo'),
     shippingChargesAccount: glAccount,
