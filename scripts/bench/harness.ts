@@ -1,3 +1,4 @@
+import { SHOP_DOMAIN_HEADER } from '../../emulator/server';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -106,3 +107,30 @@ export function writeResults(name: string, results: unknown): void {
   writeFileSync(join(out, `${name}.json`), JSON.stringify(results, null, 2));
   console.log(`written: bench-results/${name}.json`);
 }
+
+export type ShopGraphql = <T>(query: string, variables: Record<string, unknown>) => Promise<T>;
+
+/** The shop's Admin GraphQL endpoint on the emulator, called as a merchant's tool would (no client, no pacing). */
+export function shopGraphql(h: Pick<Harness, 'stack'>, shop: string): ShopGraphql {
+  return async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
+    const response = await fetch(`${h.stack.emulatorUrl}/admin/api/2026-10/graphql.json`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [SHOP_DOMAIN_HEADER]: shop, 'x-shopify-access-token': TOKEN },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data: T; errors?: unknown };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  };
+}
+
+/** A product with one variant per SKU (option "Size"); the variant ids, in the order given. */
+export async function seedVariants(gql: ShopGraphql, title: string, variants: Array<{ sku: string; price: string }>): Promise<string[]> {
+  const product = await gql<{ productCreate: { product: { id: string } } }>('mutation($p: ProductCreateInput!) { productCreate(product: $p) { product { id } } }', { p: { title } });
+  const created = await gql<{ productVariantsBulkCreate: { productVariants: Array<{ id: string }> } }>(
+    'mutation($id: ID!, $v: [ProductVariantsBulkInput!]!) { productVariantsBulkCreate(productId: $id, variants: $v, strategy: REMOVE_STANDALONE_VARIANT) { productVariants { id } } }',
+    { id: product.productCreate.product.id, v: variants.map((v) => ({ price: v.price, inventoryItem: { sku: v.sku }, optionValues: [{ optionName: 'Size', name: v.sku }] })) },
+  );
+  return created.productVariantsBulkCreate.productVariants.map((v) => v.id);
+}
+

@@ -1,6 +1,5 @@
-import { SHOP_DOMAIN_HEADER } from '../../emulator/server';
+import { fullBucket, LATENCY_MS, seedVariants, shopGraphql, startHarness, statsDelta, writeResults, type Harness } from './harness';
 import { measureWebhookLatency } from './webhook-latency';
-import { fullBucket, LATENCY_MS, startHarness, statsDelta, TOKEN, writeResults, type Harness } from './harness';
 
 /**
  * `npm run bench -- initial-load`: the first import of a large shop through the bulk query. 20,000
@@ -29,22 +28,8 @@ const WEBHOOK_NOTE = 'orders created at 10 a second for a minute, each to its sa
 
 async function seedOrders(h: Harness, shop: string, count: number): Promise<void> {
   await h.addShop({ domain: shop, plan: PLAN, currencyCode: 'EUR', bucketSize: SEED_BUCKET, bulkLinesPerSecond: BULK_LINES_PER_SECOND, locations: [{ name: 'Warehouse' }] });
-  const gql = async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
-    const response = await fetch(`${h.stack.emulatorUrl}/admin/api/2026-10/graphql.json`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [SHOP_DOMAIN_HEADER]: shop, 'x-shopify-access-token': TOKEN },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data: T; errors?: unknown };
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    return body.data;
-  };
-  const product = await gql<{ productCreate: { product: { id: string } } }>('mutation($p: ProductCreateInput!) { productCreate(product: $p) { product { id } } }', { p: { title: 'Bench item' } });
-  const created = await gql<{ productVariantsBulkCreate: { productVariants: Array<{ id: string }> } }>(
-    'mutation($id: ID!, $v: [ProductVariantsBulkInput!]!) { productVariantsBulkCreate(productId: $id, variants: $v, strategy: REMOVE_STANDALONE_VARIANT) { productVariants { id } } }',
-    { id: product.productCreate.product.id, v: [1, 2, 3, 4, 5].map((n) => ({ price: `${n * 3}.50`, inventoryItem: { sku: `BENCH-${n}` }, optionValues: [{ optionName: 'Size', name: `S${n}` }] })) },
-  );
-  const variants = created.productVariantsBulkCreate.productVariants.map((v) => v.id);
+  const gql = shopGraphql(h, shop);
+  const variants = await seedVariants(gql, 'Bench item', [1, 2, 3, 4, 5].map((n) => ({ sku: `BENCH-${n}`, price: `${n * 3}.50` })));
   let next = 0;
   const worker = async (): Promise<void> => {
     for (let i = next++; i < count; i = next++) {

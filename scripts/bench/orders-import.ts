@@ -1,6 +1,5 @@
 import { PLAN_RESTORE_RATES, DEFAULT_BUCKET_SECONDS } from '../../emulator/bucket';
-import { SHOP_DOMAIN_HEADER } from '../../emulator/server';
-import { fullBucket, LATENCY_MS, startHarness, statsDelta, TOKEN, writeResults, type Harness } from './harness';
+import { fullBucket, LATENCY_MS, seedVariants, shopGraphql, startHarness, statsDelta, writeResults, type Harness } from './harness';
 
 /**
  * `npm run bench -- orders-import`: imports the same seeded batch of orders twice against the emulator
@@ -30,22 +29,8 @@ interface Figures {
 /** Seeds the orders through the emulator's GraphQL endpoint (before the latency is set, so it is quick). */
 async function seed(h: Harness): Promise<void> {
   await h.addShop({ domain: SHOP, plan: PLAN, currencyCode: 'EUR', locations: [{ name: 'Warehouse' }] });
-  const gql = async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
-    const response = await fetch(`${h.stack.emulatorUrl}/admin/api/2026-10/graphql.json`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [SHOP_DOMAIN_HEADER]: SHOP, 'x-shopify-access-token': TOKEN },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data: T; errors?: unknown };
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    return body.data;
-  };
-  const product = await gql<{ productCreate: { product: { id: string } } }>('mutation($p: ProductCreateInput!) { productCreate(product: $p) { product { id } } }', { p: { title: 'Bench item' } });
-  const created = await gql<{ productVariantsBulkCreate: { productVariants: Array<{ id: string }> } }>(
-    'mutation($id: ID!, $v: [ProductVariantsBulkInput!]!) { productVariantsBulkCreate(productId: $id, variants: $v, strategy: REMOVE_STANDALONE_VARIANT) { productVariants { id } } }',
-    { id: product.productCreate.product.id, v: [1, 2, 3, 4, 5].map((n) => ({ price: `${n * 3}.50`, inventoryItem: { sku: `BENCH-${n}` }, optionValues: [{ optionName: 'Size', name: `S${n}` }] })) },
-  );
-  const variants = created.productVariantsBulkCreate.productVariants.map((v) => v.id);
+  const gql = shopGraphql(h, SHOP);
+  const variants = await seedVariants(gql, 'Bench item', [1, 2, 3, 4, 5].map((n) => ({ sku: `BENCH-${n}`, price: `${n * 3}.50` })));
   for (let i = 0; i < ORDERS; i += 1) {
     const lines = 1 + (i % 4);
     await gql('mutation($o: OrderCreateOrderInput!) { orderCreate(order: $o) { order { id } userErrors { message } } }', {

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { SHOP_DOMAIN_HEADER } from '../../emulator/server';
 import type { AppConfig } from '../../src/config';
 import { startService } from '../../src/serve';
-import { LATENCY_MS, TOKEN, type Harness } from './harness';
+import { LATENCY_MS, seedVariants, shopGraphql, type Harness } from './harness';
 
 const SHOP = 'bench-webhooks.myshopify.com';
 const ORDERS_PER_SECOND = 10;
@@ -41,21 +40,8 @@ export async function measureWebhookLatency(h: Harness, database: string): Promi
   const service = await startService(config, { secrets: { webhookSecretFor: (shop) => (shop === SHOP ? secret : undefined) }, log: () => undefined });
   try {
     await h.run('applyWebhooks', `bench-webhooks-apply-${Date.now()}`, { shop: SHOP, options: { url: `${service.url}/webhooks` } });
-    const gql = async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
-      const response = await fetch(`${h.stack.emulatorUrl}/admin/api/2026-10/graphql.json`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [SHOP_DOMAIN_HEADER]: SHOP, 'x-shopify-access-token': TOKEN },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await response.json()) as { data: T; errors?: unknown };
-      if (body.errors) throw new Error(JSON.stringify(body.errors));
-      return body.data;
-    };
-    const product = await gql<{ productCreate: { product: { id: string } } }>('mutation($p: ProductCreateInput!) { productCreate(product: $p) { product { id } } }', { p: { title: 'Webhook item' } });
-    const variants = (await gql<{ productVariantsBulkCreate: { productVariants: Array<{ id: string }> } }>(
-      'mutation($id: ID!, $v: [ProductVariantsBulkInput!]!) { productVariantsBulkCreate(productId: $id, variants: $v, strategy: REMOVE_STANDALONE_VARIANT) { productVariants { id } } }',
-      { id: product.productCreate.product.id, v: SKUS.map((sku) => ({ price: '9.90', inventoryItem: { sku }, optionValues: [{ optionName: 'Size', name: sku }] })) },
-    )).productVariantsBulkCreate.productVariants.map((v) => v.id);
+    const gql = shopGraphql(h, SHOP);
+    const variants = await seedVariants(gql, 'Webhook item', SKUS.map((sku) => ({ sku, price: '9.90' })));
 
     const createdAt = new Map<string, number>();
     const total = ORDERS_PER_SECOND * SECONDS;
