@@ -1,7 +1,8 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { condition, continueAsNew, executeChild, ParentClosePolicy, setHandler, sleep } from '@temporalio/workflow';
+import { ApplicationFailure, condition, continueAsNew, executeChild, ParentClosePolicy, setHandler, sleep } from '@temporalio/workflow';
 import { z } from 'zod';
 import { ShopDomainSchema } from '../domain/shop-domain';
+import { describeInputIssues } from '../domain/task-input';
 import { runMetadata, TASKS } from '../domain/tasks';
 import { debounceStateQuery, ordersChangedSignal, webhookRunId, type DebounceState } from '../temporal/webhook-messages';
 
@@ -28,7 +29,9 @@ const DebounceInputSchema = z.object({ shop: ShopDomainSchema, pending: z.number
  * signal counts as pending until an import that started after it ends.
  */
 export async function debounceOrderSyncs(rawInput: unknown): Promise<DebounceState> {
-  const input = DebounceInputSchema.parse(rawInput);
+  const parsed = DebounceInputSchema.safeParse(rawInput);
+  if (!parsed.success) throw ApplicationFailure.nonRetryable(`Invalid input for debounceOrderSyncs: ${describeInputIssues(parsed.error)}`, 'InvalidTaskInput');
+  const input = parsed.data;
   const state: DebounceState = { pending: input.pending ?? 0, runs: input.runs ?? 0, running: false };
   let lastSignalAt = Date.now();
   let firstPendingAt = Date.now();
