@@ -5,7 +5,7 @@ import { connectErp, type Erp } from '../../src/erp/db';
 import { startService } from '../../src/serve';
 import { debounceStateQuery, orderWebhooksId, webhookRunId } from '../../src/temporal/webhook-messages';
 import { Merchant } from '../../emulator/merchant-client';
-import { emulatedShop, testConfig, testStack, testWorker } from '../support/stack';
+import { emulatedShop, emulatorAdmin, testConfig, testStack, testWorker } from '../support/stack';
 
 /** Shopify's webhooks, received by the service (`npm run serve`), verified, and turned into runs. */
 describe('webhooks', () => {
@@ -122,6 +122,18 @@ describe('webhooks', () => {
     await eventually('one more run', async () => ((await webhookRuns(shop.domain)) >= burstRuns + 2 ? true : undefined));
     const documents = await erp.db.collection('salesDocuments').countDocuments({ shop: shop.domain });
     assert.equal(documents, 22, 'one sales document per order, none doubled');
+  });
+
+  it('wakes the first import waiting for its bulk operation when bulk_operations/finish arrives', async () => {
+    const shop = await newShop('bulkwake');
+    for (let i = 0; i < 3; i += 1) await shop.merchant.webOrder([{ variantId: shop.variant, quantity: 1 }]);
+    await (await emulatorAdmin()).updateShop(shop.domain, { bulkLinesPerSecond: 2 }); // the operation runs a few seconds
+    await apply(shop.domain);
+    const run = await client.runTask({ shop: shop.domain, task: 'orders', wait: true });
+    const history = await client.temporal.workflow.getHandle(run.workflowId, run.runId).fetchHistory();
+    const signals = (history.events ?? []).map((e) => e.workflowExecutionSignaledEventAttributes?.signalName).filter(Boolean);
+    assert.ok(signals.includes('bulkOperationFinished'), `signals received: ${signals.join(', ') || 'none'}`);
+    assert.equal(await ordersInMirror(shop.domain), 3);
   });
 
   it('disables the shop when the app is uninstalled', async () => {
