@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { b2bAdminRoute } from './admin-b2b';
 import { customerAdminRoute } from './admin-customers';
 import { fulfillmentOrderAdminRoute } from './admin-fulfillment-orders';
+import { lineDiscountAdminRoute } from './admin-line-discounts';
 import { transactionAdminRoute } from './admin-transactions';
 import { webhookAdminRoute } from './admin-webhooks';
 import { FaultRuleSchema } from './faults';
@@ -371,6 +372,7 @@ export function handleAdminRequest(state: EmulatorState, method: string, path: s
     if (answer) return answer;
   }
   if (sub === 'orders' && path[4] === 'fulfillment-orders' && path.length === 5) return fulfillmentOrderAdminRoute(state, shop, method, path[3], body);
+  if (sub === 'orders' && path[4] === 'line-discounts' && path.length === 5) return lineDiscountAdminRoute(state, shop, method, path[3], body);
   if (sub === 'stats' && method === 'GET') return { status: 200, body: { stats: shop.stats } };
   if (sub === 'webhook-deliveries' || sub === 'uninstall') {
     const answer = webhookAdminRoute(state, shop, method, path.slice(2), body);

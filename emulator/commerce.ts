@@ -164,7 +164,7 @@ export interface EmulatedLineItem {
   quantity: number;
   /** Unit price in shop currency. */
   price: string;
-  /** Discount allocated to the whole line. */
+  /** The line-level discount allocated to the whole line (all its units), in shop currency. */
   discount: string;
   giftCard: boolean;
   requiresShipping: boolean;
@@ -323,6 +323,8 @@ export interface EmulatedOrder {
   cancelReason: string | null;
   currencyCode: string;
   presentmentCurrencyCode: string;
+  /** Presentment units per shop unit (see currency.ts); absent when both are one currency or on orders stored before rates. */
+  presentmentRate?: string;
   taxesIncluded: boolean;
   test: boolean;
   sourceName: string;
@@ -338,6 +340,8 @@ export interface EmulatedOrder {
   transactions: EmulatedTransaction[];
   /** Order-level discount (discount codes), beyond the line discounts. */
   orderDiscount: string;
+  /** The code that gave it (absent on orders stored before codes were kept). */
+  orderDiscountCode?: { code: string; percentage: number | null };
   totalTax: string;
   fulfillmentOrders: EmulatedFulfillmentOrder[];
   fulfillments: EmulatedFulfillment[];

@@ -1,4 +1,5 @@
-import type { EmulatedOrder, EmulatedRefund } from './commerce';
+import { cents, money, type EmulatedOrder, type EmulatedRefund } from './commerce';
+import { toPresentmentCents } from './currency';
 import { gid } from './gid';
 
 /**
@@ -10,7 +11,7 @@ import { gid } from './gid';
 function bag(amount: string, order: EmulatedOrder) {
   return {
     shop_money: { amount, currency_code: order.currencyCode },
-    presentment_money: { amount, currency_code: order.presentmentCurrencyCode },
+    presentment_money: { amount: money(toPresentmentCents(cents(amount), order.presentmentRate)), currency_code: order.presentmentCurrencyCode },
   };
 }
 

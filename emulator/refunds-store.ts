@@ -1,5 +1,6 @@
 import { cents, money, type AdjustmentReason, type EmulatedLineItem, type EmulatedOrder, type EmulatedRefund, type EmulatedTransaction, type RefundRestockType } from './commerce';
 import { emitShopEvent } from './events';
+import { lineCurrentQuantity, prorated, refundedOrderDiscount } from './order-discounts';
 import { findLocation, isActiveLevel, levelsOf, adjustLevelQuantity } from './inventory-store';
 import { refundWebhookPayload } from './refund-payload';
 import {
@@ -60,6 +61,8 @@ interface PlannedLine {
   restockedElsewhere: boolean;
   unfulfilled: number;
   unit: number;
+  /** The refunded units' price after their share of the line's and of the order's discounts. */
+  subtotal: number;
   tax: number;
 }
 
@@ -73,6 +76,16 @@ export interface RefundPlan {
 }
 
 const RESTOCKING = new Set(['RETURN', 'CANCEL']);
+
+/**
+ * What `units` more of a line are worth: their price less what they take of the line's own discount and of
+ * its share of the order-level discount, so the refunded and the current amounts always add up to the line's.
+ */
+function refundedSubtotal(order: EmulatedOrder, line: EmulatedLineItem, units: number, alreadyPlanned: number): number {
+  const current = lineCurrentQuantity(line) - alreadyPlanned;
+  const lineShare = prorated(cents(line.discount), line, current) - prorated(cents(line.discount), line, current - units);
+  return cents(line.price) * units - lineShare - refundedOrderDiscount(order, line, units, alreadyPlanned);
+}
 
 function planLines(shop: EmulatedShop, order: EmulatedOrder, request: RefundRequest, errors: UserError[]): PlannedLine[] {
   const planned: PlannedLine[] = [];
@@ -115,6 +128,7 @@ function planLines(shop: EmulatedShop, order: EmulatedOrder, request: RefundRequ
       restockedElsewhere: item.restockedElsewhere ?? false,
       unfulfilled: item.fromFulfilled ? 0 : unfulfilledShare(state, item.restockType, item.quantity),
       unit: discountedUnitCents(line),
+      subtotal: refundedSubtotal(order, line, item.quantity, earlier.reduce((sum, p) => sum + p.quantity, 0)),
       tax: lineTaxCents(order, line, item.quantity),
     });
   }
@@ -131,7 +145,7 @@ export function planRefund(shop: EmulatedShop, order: EmulatedOrder, request: Re
     if ('error' in allocated) errors.push(userError(request.shipping.at, allocated.error));
     else shipping = allocated.lines;
   }
-  const goods = lines.reduce((sum, l) => sum + l.unit * l.quantity + (order.taxesIncluded ? 0 : l.tax), 0);
+  const goods = lines.reduce((sum, l) => sum + l.subtotal + (order.taxesIncluded ? 0 : l.tax), 0);
   const computed = goods + shipping.reduce((sum, s) => sum + s.amount, 0);
   const refundable = refundableMoney(order.transactions);
   let transactions: RefundPlan['transactions'] = [];
@@ -218,7 +232,7 @@ export function applyRefund(shop: EmulatedShop, state: EmulatorState, plan: Refu
         restocked,
         unfulfilledQuantity: p.unfulfilled,
         price: money(p.unit),
-        subtotal: money(p.unit * p.quantity),
+        subtotal: money(p.subtotal),
         totalTax: money(p.tax),
       };
     }),

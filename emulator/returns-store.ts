@@ -1,4 +1,5 @@
 import { cents, type EmulatedFulfillment, type EmulatedOrder, type EmulatedReturn, type EmulatedReturnLineItem } from './commerce';
+import { toShopCents } from './currency';
 import { parseGid } from './gid';
 import { findLocation } from './inventory-store';
 import { lineRefundState } from './refund-rules';
@@ -189,9 +190,9 @@ export function processReturn(shop: EmulatedShop, state: EmulatorState, input: R
     ? planRefund(shop, order, {
         lines: refundLinesOf(planned),
         shipping: shipping
-          ? { amount: shipping.shippingRefundAmount ? cents(shipping.shippingRefundAmount.amount) : undefined, fullRefund: shipping.fullRefund ?? false, at: ['input', 'refundShipping'] }
+          ? { amount: shipping.shippingRefundAmount ? toShopCents(cents(shipping.shippingRefundAmount.amount), order.presentmentRate) : undefined, fullRefund: shipping.fullRefund ?? false, at: ['input', 'refundShipping'] }
           : undefined,
-        transactions: issue.orderTransactions.map((t, i) => ({ amount: cents(t.transactionAmount.amount), parentId: parseGid(t.parentId, 'OrderTransaction') ?? -1, at: [...transferAt, i] })),
+        transactions: issue.orderTransactions.map((t, i) => ({ amount: toShopCents(cents(t.transactionAmount.amount), order.presentmentRate), parentId: parseGid(t.parentId, 'OrderTransaction') ?? -1, at: [...transferAt, i] })),
         allowOverRefunding: issue.allowOverRefunding ?? false,
         note: input.note ?? null,
         returnId: found.id,

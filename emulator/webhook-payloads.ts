@@ -74,11 +74,11 @@ export function orderPayload(shop: EmulatedShop, order: EmulatedOrder): WebhookP
     po_number: order.poNumber,
     test: order.test,
     taxes_included: order.taxesIncluded,
-    subtotal_price: money(totals.subtotal),
+    subtotal_price: money(totals.currentSubtotal),
     total_discounts: money(totals.discounts),
     total_tax: money(totals.tax),
-    total_price: money(totals.total),
-    total_outstanding: money(Math.max(0, totals.total - totals.paid + totals.refunded)),
+    total_price: money(totals.currentTotal),
+    total_outstanding: money(Math.max(0, totals.currentTotal - totals.paid + totals.refunded)),
     customer: customer
       ? { id: customer.id, admin_graphql_api_id: gid('Customer', customer.id), email: customer.email, first_name: customer.firstName, last_name: customer.lastName, phone: customer.phone }
       : null,

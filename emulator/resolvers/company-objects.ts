@@ -36,7 +36,7 @@ function orderFields(shop: EmulatedShop, orders: () => EmulatedOrder[]) {
   return {
     orders: (args: ConnectionArgs) => paginate(orders().map((o) => orderObject(shop, o)), args, (o) => o.id),
     ordersCount: () => count(orders().length),
-    totalSpent: () => ({ amount: shopifyDecimal(money(orders().reduce((sum, o) => sum + orderTotals(o).total, 0))), currencyCode: shop.currencyCode }),
+    totalSpent: () => ({ amount: shopifyDecimal(money(orders().reduce((sum, o) => sum + orderTotals(o).currentTotal, 0))), currencyCode: shop.currencyCode }),
     draftOrders: emptyConnection,
   };
 }

@@ -1,5 +1,7 @@
 import { addressView } from '../addresses';
 import { cents, money, type Address, type EmulatedInventoryLevel, type EmulatedLineItem, type EmulatedOrder, type EmulatedProduct, type EmulatedProductOption, type EmulatedVariant } from '../commerce';
+import { currentOrderDiscount, prorated } from '../order-discounts';
+import { toPresentmentCents, type OrderCurrencies } from '../currency';
 import { gid, parseGid } from '../gid';
 import { deactivationBlocker, isActiveLevel, isQuantityName, levelGid, quantityOf, QUANTITY_NAMES, visibleLevels } from '../inventory-store';
 import { expressionMatcher, parseSearchExpression } from '../search-query';
@@ -8,6 +10,7 @@ import { paginate, type ConnectionArgs } from './connection';
 import { mediaImageObject, productMediaConnection, readyImages, variantMediaConnection } from './media';
 import { ShopifyGraphQLError } from './context';
 import { customerObject } from './customer-objects';
+import { discountAllocations, discountApplications } from './discount-objects';
 import { purchasingCompanyObject } from './company-objects';
 import { orderRefundFields, shippingLineObject } from './refund-objects';
 import { fulfillmentOrderObject, orderFulfillmentFields } from './fulfillment-objects';
@@ -18,8 +21,9 @@ export function moneyV2(amount: string, currencyCode: string) {
   return { amount, currencyCode };
 }
 
-export function moneyBag(amount: string, order: Pick<EmulatedOrder, 'currencyCode' | 'presentmentCurrencyCode'>) {
-  return { shopMoney: moneyV2(amount, order.currencyCode), presentmentMoney: moneyV2(amount, order.presentmentCurrencyCode) };
+/** A shop-currency amount of an order in both its currencies (the presentment one converted at the order's rate). */
+export function moneyBag(amount: string, order: OrderCurrencies) {
+  return { shopMoney: moneyV2(amount, order.currencyCode), presentmentMoney: moneyV2(money(toPresentmentCents(cents(amount), order.presentmentRate)), order.presentmentCurrencyCode) };
 }
 
 export function addressObject(address: Address | null) {
@@ -168,35 +172,61 @@ export function fulfilledQuantity(order: EmulatedOrder, line: EmulatedLineItem):
 }
 
 export interface OrderTotals {
+  /** Lines after all their discounts, before returns (Order.subtotalPriceSet). */
   subtotal: number;
+  /** The same on the units not refunded (Order.currentSubtotalPriceSet). */
+  currentSubtotal: number;
   shipping: number;
+  /** Shipping less what refunds gave back of it (Order.currentShippingPriceSet). */
+  currentShipping: number;
   discounts: number;
+  currentDiscounts: number;
+  currentOrderDiscount: number;
   tax: number;
   total: number;
+  currentTotal: number;
   paid: number;
   refunded: number;
   authorized: number;
 }
 
 export function orderTotals(order: EmulatedOrder): OrderTotals {
-  const subtotal = order.lineItems.reduce((sum, l) => sum + cents(l.price) * currentQuantity(l) - (l.quantity > 0 ? Math.round((cents(l.discount) * currentQuantity(l)) / l.quantity) : 0), 0);
-  const shipping = order.shippingLines.reduce((sum, s) => sum + cents(s.price), 0);
   const lineDiscounts = order.lineItems.reduce((sum, l) => sum + cents(l.discount), 0);
-  const discounts = lineDiscounts + cents(order.orderDiscount);
+  const currentLineDiscounts = order.lineItems.reduce((sum, l) => sum + prorated(cents(l.discount), l, currentQuantity(l)), 0);
+  const orderDiscount = cents(order.orderDiscount);
+  const currentCart = currentOrderDiscount(order);
+  const subtotal = order.lineItems.reduce((sum, l) => sum + cents(l.price) * l.quantity, 0) - lineDiscounts - orderDiscount;
+  const currentSubtotal = order.lineItems.reduce((sum, l) => sum + cents(l.price) * currentQuantity(l), 0) - currentLineDiscounts - currentCart;
+  const shipping = order.shippingLines.reduce((sum, s) => sum + cents(s.price), 0);
+  const shippingRefunded = order.refunds.flatMap((r) => r.shippingLines ?? []).reduce((sum, s) => sum + cents(s.subtotal), 0);
   const tax = cents(order.totalTax);
-  const total = subtotal + shipping - cents(order.orderDiscount) + (order.taxesIncluded ? 0 : tax);
+  const taxOnTop = order.taxesIncluded ? 0 : tax;
   const successful = order.transactions.filter((t) => t.status === 'SUCCESS');
   const sum = (kinds: string[]) => successful.filter((t) => kinds.includes(t.kind)).reduce((s, t) => s + cents(t.amount), 0);
-  return { subtotal, shipping, discounts, tax, total, paid: sum(['SALE', 'CAPTURE']), refunded: sum(['REFUND']), authorized: sum(['AUTHORIZATION']) };
+  return {
+    subtotal,
+    currentSubtotal,
+    shipping,
+    currentShipping: Math.max(0, shipping - shippingRefunded),
+    discounts: lineDiscounts + orderDiscount,
+    currentDiscounts: currentLineDiscounts + currentCart,
+    currentOrderDiscount: currentCart,
+    tax,
+    total: subtotal + shipping + taxOnTop,
+    currentTotal: currentSubtotal + Math.max(0, shipping - shippingRefunded) + taxOnTop,
+    paid: sum(['SALE', 'CAPTURE']),
+    refunded: sum(['REFUND']),
+    authorized: sum(['AUTHORIZATION']),
+  };
 }
 
 export function financialStatus(order: EmulatedOrder): string {
   const t = orderTotals(order);
   if (order.cancelledAt && t.paid === 0) return 'VOIDED';
   if (t.refunded > 0) return t.refunded >= t.paid ? 'REFUNDED' : 'PARTIALLY_REFUNDED';
-  if (t.paid > 0) return t.paid >= t.total ? 'PAID' : 'PARTIALLY_PAID';
+  if (t.paid > 0) return t.paid >= t.currentTotal ? 'PAID' : 'PARTIALLY_PAID';
   if (t.authorized > 0) return 'AUTHORIZED';
-  return t.total === 0 ? 'PAID' : 'PENDING';
+  return t.currentTotal === 0 ? 'PAID' : 'PENDING';
 }
 
 export function fulfillmentStatus(order: EmulatedOrder): string {
@@ -228,6 +258,7 @@ export function lineItemObject(shop: EmulatedShop, order: EmulatedOrder, line: E
     originalUnitPriceSet: moneyBag(line.price, order),
     discountedUnitPriceSet: moneyBag(money(cents(line.price) - unitDiscount), order),
     totalDiscountSet: moneyBag(line.discount, order),
+    discountAllocations: () => discountAllocations(order, line),
     variant: variant ? variantObject(shop, variant) : null,
     product: () => {
       const product = shop.products.find((p) => p.id === line.productId);
@@ -277,23 +308,27 @@ export function orderObject(shop: EmulatedShop, order: EmulatedOrder) {
     purchasingEntity: () => (order.purchasingCompany ? purchasingCompanyObject(shop, order.purchasingCompany) : customer ? customerObject(shop, customer) : null),
     displayFinancialStatus: status,
     displayFulfillmentStatus: fulfillmentStatus(order),
-    fullyPaid: totals.paid - totals.refunded >= totals.total || status === 'PAID',
+    fullyPaid: totals.paid - totals.refunded >= totals.currentTotal || status === 'PAID',
     unpaid: totals.paid === 0,
     riskLevel: order.riskLevel,
     risk: { recommendation, assessments: [] },
     subtotalLineItemsQuantity: order.lineItems.reduce((s, l) => s + l.quantity, 0),
     currentSubtotalLineItemsQuantity: order.lineItems.reduce((s, l) => s + currentQuantity(l), 0),
     subtotalPriceSet: bag(totals.subtotal),
-    currentSubtotalPriceSet: bag(totals.subtotal),
+    currentSubtotalPriceSet: bag(totals.currentSubtotal),
     totalShippingPriceSet: bag(totals.shipping),
+    currentShippingPriceSet: bag(totals.currentShipping),
     totalDiscountsSet: bag(totals.discounts),
+    currentTotalDiscountsSet: bag(totals.currentDiscounts),
     cartDiscountAmountSet: bag(cents(order.orderDiscount)),
+    discountApplications: (args: ConnectionArgs) => paginate(discountApplications(order), args, (a) => String(a.index)),
+    currentCartDiscountAmountSet: bag(totals.currentOrderDiscount),
     totalTaxSet: bag(totals.tax),
     totalPriceSet: bag(totals.total),
-    currentTotalPriceSet: bag(totals.total),
+    currentTotalPriceSet: bag(totals.currentTotal),
     totalReceivedSet: bag(totals.paid),
     totalRefundedSet: bag(totals.refunded),
-    totalOutstandingSet: bag(Math.max(0, totals.total - totals.paid + totals.refunded)),
+    totalOutstandingSet: bag(Math.max(0, totals.currentTotal - totals.paid + totals.refunded)),
     lineItems: (args: ConnectionArgs) => paginate(order.lineItems.map((l) => lineItemObject(shop, order, l)), args, (l) => l.id),
     shippingLines: (args: ConnectionArgs) => paginate(order.shippingLines.map((s) => shippingLineObject(order, s)), args, (s) => s.id),
     fulfillmentOrders: (args: ConnectionArgs) => paginate(order.fulfillmentOrders.map((fo) => fulfillmentOrderObject(shop, order, fo)), args, (fo) => fo.id),

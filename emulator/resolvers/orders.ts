@@ -1,4 +1,5 @@
 import { contactOfCustomer, findCompanyLocation } from '../b2b-store';
+import { rateOf } from '../currency';
 import { parseGid } from '../gid';
 import { cents, money, type EmulatedLineItem, type EmulatedOrder, type EmulatedTransaction } from '../commerce';
 import type { EmulatedShop, EmulatorState } from '../state';
@@ -13,7 +14,7 @@ import { orderObject, orderTotals } from './objects';
 import { orderCancelled, orderChanged, orderCreated } from '../order-webhooks';
 import { userError, type UserError } from './user-errors';
 
-type MoneyBagInput = { shopMoney: { amount: string; currencyCode: string } };
+type MoneyBagInput = { shopMoney: { amount: string; currencyCode: string }; presentmentMoney?: { amount: string; currencyCode: string } | null };
 
 interface OrderCreateInput {
   lineItems?: Array<{ variantId?: string; productId?: string; title?: string; sku?: string; quantity: number; priceSet?: MoneyBagInput; giftCard?: boolean; requiresShipping?: boolean; vendor?: string; variantTitle?: string }>;
@@ -95,9 +96,30 @@ function resolveCustomer(shop: EmulatedShop, state: EmulatorState, input: OrderC
   return createCustomer(shop, state, upsert).id;
 }
 
+/**
+ * The order's exchange rate, from the first price given in both currencies (lines, then shipping lines). The
+ * docs give orderCreate no rate of its own: a MoneyBagInput without presentmentMoney means one currency, so an
+ * order without any keeps rate 1. Later presentment amounts are not checked against the rate: they are answered
+ * converted from their shop amounts.
+ */
+function presentmentRate(input: OrderCreateInput, currency: string): string | undefined {
+  if (!input.presentmentCurrency || input.presentmentCurrency === currency) return undefined;
+  const bags = [...(input.lineItems ?? []).map((l) => l.priceSet), ...(input.shippingLines ?? []).map((s) => s.priceSet)];
+  const pair = bags.find((bag) => bag?.presentmentMoney && cents(bag.shopMoney.amount) > 0 && cents(bag.presentmentMoney.amount) > 0);
+  return pair?.presentmentMoney ? rateOf(cents(pair.shopMoney.amount), cents(pair.presentmentMoney.amount)) : undefined;
+}
+
+function codeOf(input: OrderCreateInput): EmulatedOrder['orderDiscountCode'] {
+  const fixed = input.discountCode?.itemFixedDiscountCode;
+  const percentage = input.discountCode?.itemPercentageDiscountCode;
+  if (fixed) return { code: fixed.code, percentage: null };
+  return percentage ? { code: percentage.code, percentage: percentage.percentage ?? 0 } : undefined;
+}
+
 export function createOrder(shop: EmulatedShop, state: EmulatorState, input: OrderCreateInput): EmulatedOrder {
   const now = state.now();
   const currency = input.currency ?? shop.currencyCode;
+  const rate = presentmentRate(input, currency);
   const lineItems: EmulatedLineItem[] = (input.lineItems ?? []).map((line) => {
     const variantId = line.variantId ? (parseGid(line.variantId, 'ProductVariant') as number) : null;
     const product = variantId ? shop.products.find((p) => p.variants.some((v) => v.id === variantId)) : undefined;
@@ -142,6 +164,7 @@ export function createOrder(shop: EmulatedShop, state: EmulatorState, input: Ord
     cancelReason: null,
     currencyCode: currency,
     presentmentCurrencyCode: input.presentmentCurrency ?? currency,
+    ...(rate === undefined ? {} : { presentmentRate: rate }),
     taxesIncluded: input.taxesIncluded ?? false,
     test: input.test ?? false,
     sourceName: input.sourceName ?? 'web',
@@ -156,6 +179,7 @@ export function createOrder(shop: EmulatedShop, state: EmulatorState, input: Ord
     shippingLines: (input.shippingLines ?? []).map((s) => ({ id: state.nextId(shop), title: s.title, code: s.code ?? null, price: Number(s.priceSet.shopMoney.amount).toFixed(2) })),
     transactions: [],
     orderDiscount: money(discount),
+    ...(codeOf(input) ? { orderDiscountCode: codeOf(input) } : {}),
     totalTax: money((input.taxLines ?? []).reduce((sum, t) => sum + cents(t.priceSet?.shopMoney.amount ?? 0), 0)),
     fulfillmentOrders: [],
     fulfillments: [],

@@ -1,4 +1,5 @@
 import { cents } from '../commerce';
+import { toShopCents, type OrderCurrencies } from '../currency';
 import { parseGid } from '../gid';
 import { applyRefund, findRefund, planRefund, type RefundRequest } from '../refunds-store';
 import { ShopifyGraphQLError, type ResolverModule } from './context';
@@ -25,7 +26,7 @@ interface RefundInput {
 }
 
 /** The input as the refund rules read it, with the errors of its own shape (kind, order, currency). */
-function readInput(input: RefundInput, order: { id: number; currencyCode: string; presentmentCurrencyCode: string }): { request: RefundRequest } | { errors: UserError[] } {
+function readInput(input: RefundInput, order: OrderCurrencies & { id: number }): { request: RefundRequest } | { errors: UserError[] } {
   const errors: UserError[] = [];
   if (order.presentmentCurrencyCode !== order.currencyCode && !input.currency) {
     errors.push(userError(['currency'], `Currency is required for an order whose presentment currency (${order.presentmentCurrencyCode}) differs from the shop's (${order.currencyCode})`));
@@ -37,6 +38,8 @@ function readInput(input: RefundInput, order: { id: number; currencyCode: string
     if (parseGid(t.orderId, 'Order') !== order.id) errors.push(userError(['transactions', i, 'orderId'], 'Transaction must belong to the refunded order'));
   });
   if (errors.length > 0) return { errors };
+  // The input's amounts are in the presentment currency (RefundInput.currency); the emulator computes in shop cents.
+  const shopCents = (amount: string) => toShopCents(cents(amount), order.presentmentRate);
   return {
     request: {
       lines: (input.refundLineItems ?? []).map((item, i) => ({
@@ -46,9 +49,9 @@ function readInput(input: RefundInput, order: { id: number; currencyCode: string
         locationId: item.locationId === undefined ? undefined : item.locationId === null ? null : (parseGid(item.locationId, 'Location') ?? -1),
         at: ['refundLineItems', i],
       })),
-      shipping: input.shipping ? { amount: input.shipping.amount === undefined || input.shipping.amount === null ? undefined : cents(input.shipping.amount), fullRefund: input.shipping.fullRefund ?? false, at: ['shipping'] } : undefined,
+      shipping: input.shipping ? { amount: input.shipping.amount === undefined || input.shipping.amount === null ? undefined : shopCents(input.shipping.amount), fullRefund: input.shipping.fullRefund ?? false, at: ['shipping'] } : undefined,
       transactions: (input.transactions ?? []).map((t, i) => ({
-        amount: cents(t.amount),
+        amount: shopCents(t.amount),
         gateway: t.gateway,
         parentId: t.parentId === undefined || t.parentId === null ? null : (parseGid(t.parentId, 'OrderTransaction') ?? -1),
         at: ['transactions', i],

@@ -34,8 +34,8 @@ const RESTOCKING = new Set(['RETURN', 'CANCEL', 'LEGACY_RESTOCK']);
  * account, and whatever differs from the money actually returned (Shopify's order adjustments, a
  * refund typed by hand) on the refund account, so the memo's total is what the customer got back.
  * A refund made before the order's document (`coveredByDocument`) credits only what the document
- * could not leave out: its lines are already missing from the document, its shipping and any
- * difference are not.
+ * could not leave out: its lines and its shipping are already missing from the document (which
+ * uses current quantities and current shipping), any difference is not.
  */
 export function buildCreditMemo(
   refund: ShopifyRefund,
@@ -96,10 +96,11 @@ export function buildCreditMemo(
   }
   const shipping = refund.shippingLines.reduce((sum, line) => sum + pick(line.subtotal), 0);
   expected += shipping + (order.taxesIncluded ? 0 : refund.shippingLines.reduce((sum, line) => sum + pick(line.tax), 0));
-  onAccount(settings.shippingChargesAccount, 'shippingChargesAccount', 'refunded shipping', shipping, 'Shipping refund');
+  // The document's shipping line is the order's current shipping, which a covered refund's shipping is already out of.
+  if (!coveredByDocument) onAccount(settings.shippingChargesAccount, 'shippingChargesAccount', 'refunded shipping', shipping, 'Shipping refund');
   onAccount(settings.refundAccount, 'refundAccount', 'a refund difference', refunded - expected, refund.note ? `Refund: ${refund.note}`.slice(0, 100) : 'Refund difference');
   if (problems.length > 0) throw new DocumentBuildError(problems.join('; '));
-  if (coveredByDocument && lines.length === 0) return { kind: 'inOrderDocument', reason: "the order's document was made after it and leaves its lines out" };
+  if (coveredByDocument && lines.length === 0) return { kind: 'inOrderDocument', reason: "the order's document was made after it and leaves its lines and shipping out" };
 
   const hasReturnedItems = lines.some((line) => line.type === 'item');
   const amount = lines.reduce((sum, line) => sum + toCents(line.unitPrice) * line.quantity - toCents(line.lineDiscountAmount), 0);

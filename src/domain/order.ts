@@ -79,10 +79,15 @@ export interface ShopifyOrder {
   billingAddress: OrderAddress | null;
   shippingAddress: OrderAddress | null;
   subtotal: Amount;
+  /** Shipping as charged at checkout (Order.totalShippingPriceSet). */
   shipping: Amount;
+  /** Shipping after refunds and discounts (Order.currentShippingPriceSet); absent on orders stored before it was read. */
+  currentShipping?: Amount;
   totalDiscounts: Amount;
-  /** The order-level (cart) discount, beyond the line discounts. */
+  /** The order-level (cart) discount, beyond the line discounts, as created (Order.cartDiscountAmountSet). */
   cartDiscount: Amount;
+  /** The same on what returns and refunds left (Order.currentCartDiscountAmountSet); absent on orders stored before it was read. */
+  currentCartDiscount?: Amount;
   totalTax: Amount;
   total: Amount;
   riskRecommendation: string | null;

@@ -60,7 +60,8 @@ type DocumentSettings = Pick<
 /**
  * The sales document an order becomes (reference 3.3): an invoice when it is already fulfilled (and
  * the shop wants invoices), else an order; item lines for the products, G/L lines for gift cards and
- * shipping, the order-level discount as an invoice discount. Lines already refunded are left out.
+ * shipping, the order-level discount as an invoice discount. Lines already refunded are left out, and
+ * the shipping and order-level discount are Shopify's current ones, after those refunds.
  */
 export type OrderDocumentType = Extract<SalesDocumentType, 'order' | 'invoice'>;
 
@@ -96,14 +97,15 @@ export function buildSalesDocument(
     }
     add({ type: 'item', no: item.itemNo, variantCode: item.variantCode, ...common });
   }
-  const shipping = pick(order.shipping);
+  // Current amounts (after refunds and discounts): a refund made before the document is already out of them.
+  const shipping = pick(order.currentShipping ?? order.shipping);
   if (toCents(shipping) > 0) {
     if (!settings.shippingChargesAccount) problems.push(`the order has shipping charges of ${shipping}, but the shop has no shippingChargesAccount`);
     else add({ type: 'glAccount', no: settings.shippingChargesAccount, variantCode: null, description: order.shippingLines[0]?.title ?? 'Shipping', quantity: 1, unitPrice: shipping, lineDiscountAmount: '0.00', shopifyOrderLineId: null });
   }
   if (!lines.some((line) => line.type !== 'comment')) problems.push(`order ${order.name} has no line left to invoice`);
   if (problems.length > 0) throw new DocumentBuildError(problems.join('; '));
-  const invoiceDiscountAmount = pick(order.cartDiscount);
+  const invoiceDiscountAmount = pick(order.currentCartDiscount ?? order.cartDiscount);
   const amount = fromCents(
     lines.reduce((sum, line) => sum + toCents(line.unitPrice) * line.quantity - toCents(line.lineDiscountAmount), 0) - toCents(invoiceDiscountAmount),
   );

@@ -15,6 +15,9 @@ const NOTHING_MORE: OrderRest = { lines: [], shippingLines: [] };
 
 const amount = (bag: MoneyBag | null | undefined): Amount => ({ shop: bag?.shopMoney.amount ?? '0.00', presentment: bag?.presentmentMoney.amount ?? bag?.shopMoney.amount ?? '0.00' });
 
+/** A field the mirror may lack (orders read before it was selected, older bulk files): left out, not zero. */
+const optionalAmount = (bag: MoneyBag | null | undefined): Amount | undefined => (bag ? amount(bag) : undefined);
+
 const text = (value: string | null | undefined): string | null => value ?? null;
 
 function address(raw: RawAddress | null | undefined): OrderAddress | null {
@@ -74,8 +77,10 @@ export function orderFromRaw(raw: RawOrder, rest: OrderRest = NOTHING_MORE): Sho
     shippingAddress: address(raw.shippingAddress),
     subtotal: amount(raw.subtotalPriceSet),
     shipping: amount(raw.totalShippingPriceSet),
+    currentShipping: optionalAmount(raw.currentShippingPriceSet),
     totalDiscounts: amount(raw.totalDiscountsSet),
     cartDiscount: amount(raw.cartDiscountAmountSet),
+    currentCartDiscount: optionalAmount(raw.currentCartDiscountAmountSet),
     totalTax: amount(raw.totalTaxSet),
     total: amount(raw.totalPriceSet),
     riskRecommendation: null,

@@ -117,11 +117,14 @@ describe('credit memos from refunds (reference 3.6)', () => {
     assert.equal(buildCreditMemo(edit, order(), party, items, locations, settings()).kind, 'nothingToCredit');
   });
 
-  it('credits only the shipping and difference of a refund the order\'s document already left its lines out for', () => {
+  it('credits only the difference of a refund the order\'s document already left its lines and shipping out for', () => {
     assert.equal(buildCreditMemo(refund(), order(), party, items, locations, settings(), true).kind, 'inOrderDocument');
+    // The document's shipping is Shopify's current shipping, which the refunded 5.00 is already out of.
     const withShipping = refund({ shippingLines: [{ title: 'Standard', subtotal: amount('5.00'), tax: amount('0.00') }], totalRefunded: amount('23.00') });
-    const draft = memo(buildCreditMemo(withShipping, order(), party, items, locations, settings(), true));
-    assert.deepEqual(draft.lines.map((l) => [l.no, l.unitPrice]), [['7000', '5.00']]);
+    assert.equal(buildCreditMemo(withShipping, order(), party, items, locations, settings(), true).kind, 'inOrderDocument');
+    const withMore = refund({ shippingLines: [{ title: 'Standard', subtotal: amount('5.00'), tax: amount('0.00') }], totalRefunded: amount('25.00') });
+    const draft = memo(buildCreditMemo(withMore, order(), party, items, locations, settings(), true));
+    assert.deepEqual(draft.lines.map((l) => [l.no, l.unitPrice]), [['6100', '2.00']]);
   });
 
   it('refuses, naming each problem, a refund with an unmapped returned item, an unknown order line or a missing account', () => {

@@ -11,6 +11,8 @@ import {
   restockQuantityProblem,
   unfulfilledShare,
 } from '../../emulator/refund-rules';
+import { rateOf, toPresentmentCents, toShopCents } from '../../emulator/currency';
+import { currentOrderDiscount, orderDiscountAllocations, refundedOrderDiscount } from '../../emulator/order-discounts';
 
 function line(id: number, quantity: number, price: string, discount = '0.00'): EmulatedLineItem {
   return { id, productId: null, variantId: null, sku: null, title: 'Item', variantTitle: null, vendor: null, quantity, price, discount, giftCard: false, requiresShipping: true, refundedQuantity: 0 };
@@ -76,5 +78,29 @@ describe('emulator refund rules', () => {
     assert.equal(adjustmentReason('DAMAGE'), 'DAMAGE');
     assert.equal(discrepancyCents(1000, 700), 300);
     assert.equal(discrepancyCents(1000, 1200), -200);
+  });
+});
+
+describe('emulator order money', () => {
+  it('converts each amount at the order rate, half away from zero, and keeps rate 1 exact', () => {
+    assert.equal(rateOf(4000, 4335), '1.083750');
+    assert.equal(rateOf(1000, 1000), undefined);
+    assert.equal(toPresentmentCents(600, '1.083750'), 650); // 650.25
+    assert.equal(toPresentmentCents(2500, '1.08375'), 2709); // 2709.375
+    assert.equal(toPresentmentCents(-600, '1.083750'), -650);
+    assert.equal(toPresentmentCents(200, '1.0025'), 201); // 200.5 rounds up
+    assert.equal(toPresentmentCents(1234, undefined), 1234);
+    assert.equal(toShopCents(4335, '1.083750'), 4000);
+  });
+
+  it('spreads the order discount over the lines by value and keeps what the current units carry', () => {
+    const a = line(1, 3, '40.00', '6.00');
+    const b = line(2, 2, '25.00');
+    const o = order({ lineItems: [a, b], orderDiscount: '10.00' });
+    assert.deepEqual([...orderDiscountAllocations(o)], [[1, 695], [2, 305]]); // 114.00 and 50.00 of value
+    assert.equal(refundedOrderDiscount(o, a, 1), 232);
+    a.refundedQuantity = 1;
+    assert.equal(currentOrderDiscount(o), 768); // 463 + 305
+    assert.equal(refundedOrderDiscount(o, a, 2), 463, 'the last units take what is left');
   });
 });

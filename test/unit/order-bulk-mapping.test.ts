@@ -13,7 +13,7 @@ function header(n: number): BulkOrderLine {
     sourceName: 'web', tags: ['vip'], note: null, poNumber: null, customAttributes: [{ key: 'gift', value: 'yes' }], attribution: { handle: 'web' },
     customer: { id: 'gid://shopify/Customer/1', defaultEmailAddress: { emailAddress: 'ada@example.com' }, defaultPhoneNumber: null, firstName: 'Ada', lastName: 'Buyer' }, purchasingEntity: null,
     billingAddress: address, shippingAddress: address,
-    subtotalPriceSet: money('30.00'), totalShippingPriceSet: money('4.90'), totalDiscountsSet: money('0.00'), cartDiscountAmountSet: null, totalTaxSet: money('0.00'), totalPriceSet: money('34.90'),
+    subtotalPriceSet: money('30.00'), totalShippingPriceSet: money('4.90'), currentShippingPriceSet: money('4.90'), totalDiscountsSet: money('0.00'), cartDiscountAmountSet: null, currentCartDiscountAmountSet: money('0.00'), totalTaxSet: money('0.00'), totalPriceSet: money('34.90'),
     transactions: [{ id: `gid://shopify/OrderTransaction/${n}`, kind: 'SALE', status: 'SUCCESS', gateway: 'manual', amountSet: money('34.90') }],
     refunds: [{ id: `gid://shopify/Refund/${n}`, updatedAt: '2026-11-21T10:00:00Z' }],
   };

@@ -120,6 +120,39 @@ describe('sales document from an order', () => {
     assert.equal(buildSalesDocument(order({ fulfillmentStatus: 'FULFILLED' }), 'C1', items, settings({ createInvoicesFromOrders: false })).type, 'order');
   });
 
+  it('takes every presentment amount when the shop asks for the presentment currency', () => {
+    const draft = buildSalesDocument(order(), 'C1', items, settings({ currencyHandling: 'presentmentCurrency' }));
+    assert.deepEqual(draft.lines.map((l) => [l.quantity, l.unitPrice, l.lineDiscountAmount]), [
+      [2, '11.00', '2.20'],
+      [1, '5.50', '0.00'],
+    ]);
+    assert.equal(draft.invoiceDiscountAmount, '1.10');
+    assert.equal(draft.amount, '24.20'); // 2 × 11 − 2.20 + 5.50 − 1.10
+  });
+
+  it('takes current shipping and the order-level discount left after a refund before the document, in both currencies', () => {
+    const refunded = order({
+      lines: [line({ currentQuantity: 1 })],
+      currentShipping: amount('0.00'),
+      currentCartDiscount: amount('0.50', '0.55'),
+    });
+    const shop = buildSalesDocument(refunded, 'C1', items, settings());
+    assert.deepEqual(shop.lines.map((l) => [l.type, l.quantity, l.unitPrice, l.lineDiscountAmount]), [['item', 1, '10.00', '1.00']]);
+    assert.equal(shop.invoiceDiscountAmount, '0.50');
+    assert.equal(shop.amount, '8.50'); // 10 − 1 − 0.50: the refunded shipping and the refunded unit's share of the order discount are out
+    const presentment = buildSalesDocument(refunded, 'C1', items, settings({ currencyHandling: 'presentmentCurrency' }));
+    assert.deepEqual(presentment.lines.map((l) => [l.quantity, l.unitPrice, l.lineDiscountAmount]), [[1, '11.00', '1.10']]);
+    assert.equal(presentment.invoiceDiscountAmount, '0.55');
+    assert.equal(presentment.amount, '9.35');
+  });
+
+  it('keeps a shipping line for shipping only partly refunded, and falls back to the totals on orders stored without current amounts', () => {
+    const partly = buildSalesDocument(order({ currentShipping: amount('2.00', '2.20') }), 'C1', items, settings());
+    assert.deepEqual(partly.lines.map((l) => [l.type, l.unitPrice]), [['item', '10.00'], ['glAccount', '2.00']]);
+    const old = buildSalesDocument(order(), 'C1', items, settings());
+    assert.deepEqual([old.lines[1]?.unitPrice, old.invoiceDiscountAmount], ['5.00', '1.00']);
+  });
+
   it('leaves refunded quantities out and prorates the line discount', () => {
     const draft = buildSalesDocument(order({ lines: [line({ currentQuantity: 1 })] }), 'C1', items, settings());
     assert.deepEqual([draft.lines[0]?.quantity, draft.lines[0]?.lineDiscountAmount], [1, '1.00']);
