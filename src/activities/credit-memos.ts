@@ -44,7 +44,7 @@ export function createCreditMemoActivities(deps: ActivityDeps) {
     return new Map((await erp.locations.list(shop)).map((location) => [location.shopifyId, location.defaultLocationCode]));
   }
 
-  async function processRefund(shop: string, key: string, settings: ShopSettings): Promise<Outcome> {
+  async function processRefund(shop: string, key: string, settings: ShopSettings, locations: Map<string, string | null>): Promise<Outcome> {
     const stored = await erp.refunds.getByKey(key);
     if (!stored || !stored.open) return 'skipped';
     const mirror = await erp.orders.getByKey(stored.orderKey);
@@ -58,7 +58,7 @@ export function createCreditMemoActivities(deps: ActivityDeps) {
     const covered = mirror.coveredRefundIds ? mirror.coveredRefundIds.includes(refund.shopifyId) : refund.createdAt < orderDocument.createdAt.toISOString();
     try {
       const party = { sellToCustomerNo: orderDocument.sellToCustomerNo, billToCustomerNo: orderDocument.billToCustomerNo };
-      const decision = buildCreditMemo(refund, mirror.order, party, await itemsOf(mirror.order, refund, settings), await returnLocations(shop), settings, covered);
+      const decision = buildCreditMemo(refund, mirror.order, party, await itemsOf(mirror.order, refund, settings), locations, settings, covered);
       if (decision.kind === 'wait') {
         await erp.refunds.settle(key, 'new', { reason: decision.reason });
         return 'waiting';
@@ -94,9 +94,10 @@ export function createCreditMemoActivities(deps: ActivityDeps) {
       const { settings } = await erp.shops.get(input.shop);
       if (!settings.enabled) throw new ShopDisabledError(`shop ${input.shop} is disabled`);
       const counts: CreditMemoCounts = { credited: 0, settled: 0, waiting: 0, failed: 0 };
+      const locations = await returnLocations(input.shop); // read once for the batch
       for (const key of input.keys) {
         await checkpoint(counts);
-        const outcome = await processRefund(input.shop, key, settings);
+        const outcome = await processRefund(input.shop, key, settings, locations);
         if (outcome !== 'skipped') counts[outcome] += 1;
       }
       return counts;

@@ -5,7 +5,7 @@ import { BulkOrderGrouper, type GroupedOrder } from '../shopify/order-bulk-mappe
 import { readJsonl } from './bulk-operations';
 import type { ActivityDeps } from './deps';
 import { withFailureTypes } from './failures';
-import { closedOrdersFrom, createOrderStore, type OrderImportCounts } from './order-import';
+import { createOrderStore, type OrderImportCounts } from './order-import';
 import { checkpoint } from './run-guard';
 
 export interface OrderBulkStep {
@@ -42,7 +42,7 @@ const BATCH = 100;
 const LIVE: ReadonlySet<string> = new Set(['CREATED', 'RUNNING', 'COMPLETED']);
 
 export function createOrderBulkImportActivities({ erp, shopify }: ActivityDeps) {
-  const { storeOrder, storeRefunds } = createOrderStore(erp);
+  const { orderWriter } = createOrderStore(erp);
 
   return withFailureTypes({
     /**
@@ -81,26 +81,14 @@ export function createOrderBulkImportActivities({ erp, shopify }: ActivityDeps) 
       };
       const finish = (done: boolean): OrderBulkStepResult => ({ ...result, done, millis: result.millis + (Date.now() - started) });
       if (!step.url) return finish(true);
-      const client = shopify.forShop(step.shop);
-      const shopRecord = await erp.shops.get(step.shop);
-      const importRefunds = shopRecord.settings.returnAndRefundProcess !== 'none';
-      const closedCreatedFrom = closedOrdersFrom(shopRecord);
-      if (importRefunds) result.refunds ??= 0;
+      const writer = await orderWriter(shopify.forShop(step.shop), step);
+      if (writer.importRefunds) result.refunds ??= 0;
 
       const store = async (batch: GroupedOrder[]): Promise<void> => {
         const stored = await erp.orders.storedVersions(step.shop, batch.map((g) => g.order.shopifyId));
         for (const { order, firstLine } of batch) {
           await checkpoint({ line: firstLine, counts: result } satisfies BulkProgress); // a retry starts again at this order
-          const outcome = await storeOrder(step, order, stored.get(order.shopifyId) ?? null, closedCreatedFrom);
-          if (outcome === 'conflict') result.conflicts += 1;
-          else result[outcome] += 1;
-          if (importRefunds && outcome !== 'filteredOut' && outcome !== 'skippedClosed') {
-            const refunds = await storeRefunds(client, step.shop, order);
-            result.refunds = (result.refunds ?? 0) + refunds.stored;
-            result.requests += refunds.requests;
-          }
-          result.fetched += 1;
-          if (!result.maxUpdatedAt || order.updatedAt > result.maxUpdatedAt) result.maxUpdatedAt = order.updatedAt;
+          await writer.store(order, stored.get(order.shopifyId) ?? null, result);
         }
         result.line = batch[batch.length - 1]?.nextLine ?? result.line;
         await checkpoint({ line: result.line, counts: result } satisfies BulkProgress);

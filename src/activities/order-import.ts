@@ -50,30 +50,61 @@ async function fetchPage(client: ShopifyAdminClient, query: string, after: strin
   return client.request(ORDERS_PAGE_QUERY, { first: ORDERS_PER_PAGE, after, query, lines: ORDER_LINES_PER_PAGE });
 }
 
+/** What one import step has counted so far; the order writer adds to it. */
+export type StoredCounts = OrderImportCounts & { requests: number; maxUpdatedAt: string | null };
+
+type StoreScope = Pick<OrderImportStep, 'shop' | 'includeClosed' | 'country'>;
+
 /** How an import stores one order and its refunds, whether it read the order from a page or from a bulk query. */
 export function createOrderStore(erp: ActivityDeps['erp']) {
-  return {
-    /** The order's refunds that are new or changed since stored, read in full and stored. Returns the requests spent. */
-    async storeRefunds(client: ShopifyAdminClient, shop: string, order: ShopifyOrder): Promise<{ stored: number; requests: number }> {
-      const stale = await erp.refunds.staleOf(shop, order.refunds ?? []);
-      let requests = 0;
-      for (const version of stale) {
-        const read = await readRefund(client, version.shopifyId);
-        requests += read.requests;
-        if (read.refund) await erp.refunds.upsertFromShopify(shop, { key: shopKey(shop, order.shopifyId), name: order.name }, read.refund);
-      }
-      return { stored: stale.length, requests };
-    },
+  /** The order's refunds that are new or changed since stored, read in full and stored. Returns the requests spent. */
+  async function storeRefunds(client: ShopifyAdminClient, shop: string, order: ShopifyOrder): Promise<{ stored: number; requests: number }> {
+    const stale = await erp.refunds.staleOf(shop, order.refunds ?? []);
+    let requests = 0;
+    for (const version of stale) {
+      const read = await readRefund(client, version.shopifyId);
+      requests += read.requests;
+      if (read.refund) await erp.refunds.upsertFromShopify(shop, { key: shopKey(shop, order.shopifyId), name: order.name }, read.refund);
+    }
+    return { stored: stale.length, requests };
+  }
 
+  /**
+   * Stores an order; a new one already closed only when the run includes closed orders (a date range)
+   * or it was created on or after `closedCreatedFrom` (the shop's importClosedOrders, see closedOrdersFrom).
+   */
+  async function storeOrder(step: StoreScope, order: ShopifyOrder, stored: StoredVersion | null, closedCreatedFrom: string | null) {
+    if (step.country && (order.shippingAddress ?? order.billingAddress)?.countryCode !== step.country) return 'filteredOut' as const;
+    const closedWanted = step.includeClosed || (closedCreatedFrom !== null && order.createdAt >= closedCreatedFrom);
+    if (order.closed && !closedWanted && !stored) return 'skippedClosed' as const;
+    return erp.orders.upsertFromShopify(step.shop, order, stored);
+  }
+
+  return {
     /**
-     * Stores an order; a new one already closed only when the run includes closed orders (a date range)
-     * or it was created on or after `closedCreatedFrom` (the shop's importClosedOrders, see closedOrdersFrom).
+     * Reads the shop's order rules once per step (importClosedOrders, returnAndRefundProcess) and
+     * gives the function that stores one order, then its refunds, counting into `counts`.
      */
-    async storeOrder(step: Pick<OrderImportStep, 'shop' | 'includeClosed' | 'country'>, order: ShopifyOrder, stored: StoredVersion | null, closedCreatedFrom: string | null = null) {
-      if (step.country && (order.shippingAddress ?? order.billingAddress)?.countryCode !== step.country) return 'filteredOut' as const;
-      const closedWanted = step.includeClosed || (closedCreatedFrom !== null && order.createdAt >= closedCreatedFrom);
-      if (order.closed && !closedWanted && !stored) return 'skippedClosed' as const;
-      return erp.orders.upsertFromShopify(step.shop, order, stored);
+    async orderWriter(client: ShopifyAdminClient, step: StoreScope) {
+      const shopRecord = await erp.shops.get(step.shop);
+      const importRefunds = shopRecord.settings.returnAndRefundProcess !== 'none';
+      const closedCreatedFrom = closedOrdersFrom(shopRecord);
+      return {
+        importRefunds,
+        async store(order: ShopifyOrder, stored: StoredVersion | null, counts: StoredCounts): Promise<void> {
+          const outcome = await storeOrder(step, order, stored, closedCreatedFrom);
+          if (outcome === 'conflict') counts.conflicts += 1;
+          else counts[outcome] += 1;
+          if (importRefunds && outcome !== 'filteredOut' && outcome !== 'skippedClosed') {
+            // Refunds are stored after their order, so a refund's order is always in the mirror.
+            const refunds = await storeRefunds(client, step.shop, order);
+            counts.refunds = (counts.refunds ?? 0) + refunds.stored;
+            counts.requests += refunds.requests;
+          }
+          counts.fetched += 1;
+          if (!counts.maxUpdatedAt || order.updatedAt > counts.maxUpdatedAt) counts.maxUpdatedAt = order.updatedAt;
+        },
+      };
     },
   };
 }
@@ -86,7 +117,7 @@ export function closedOrdersFrom(shop: { settings: Pick<ShopSettings, 'importClo
 
 export function createOrderImportActivities(deps: ActivityDeps) {
   const { erp, shopify } = deps;
-  const { storeOrder, storeRefunds } = createOrderStore(erp);
+  const { orderWriter } = createOrderStore(erp);
 
   return withFailureTypes({
     /** Reads the shop's order settings and cursor, and says what this run asks Shopify for. */
@@ -108,12 +139,10 @@ export function createOrderImportActivities(deps: ActivityDeps) {
     async importOrderPages(step: OrderImportStep): Promise<OrderImportStepResult> {
       const started = Date.now();
       const client = shopify.forShop(step.shop);
-      const shopRecord = await erp.shops.get(step.shop);
-      const importRefunds = shopRecord.settings.returnAndRefundProcess !== 'none';
-      const closedCreatedFrom = closedOrdersFrom(shopRecord);
+      const writer = await orderWriter(client, step);
       const resumed = (Context.current().info.heartbeatDetails as { after?: string | null } | undefined)?.after;
       let after = resumed !== undefined ? resumed : step.after;
-      const result: OrderImportStepResult = { fetched: 0, created: 0, updated: 0, unchanged: 0, conflicts: 0, skippedClosed: 0, filteredOut: 0, ...(importRefunds ? { refunds: 0 } : {}), after, done: false, maxUpdatedAt: null, requests: 0, pages: 0 };
+      const result: OrderImportStepResult = { fetched: 0, created: 0, updated: 0, unchanged: 0, conflicts: 0, skippedClosed: 0, filteredOut: 0, ...(writer.importRefunds ? { refunds: 0 } : {}), after, done: false, maxUpdatedAt: null, requests: 0, pages: 0 };
       const pages = prefetchedPages(async (from) => (await fetchPage(client, step.query, from)).data.orders, after, () => Date.now() - started < step.maxMillis);
       for await (const page of pages) {
         result.requests += 1;
@@ -129,18 +158,8 @@ export function createOrderImportActivities(deps: ActivityDeps) {
         const stored = await erp.orders.storedVersions(step.shop, orders.map((order) => order.shopifyId));
         for (const order of orders) {
           await checkpoint({ after }); // the pages before this one are stored: a retry resumes here
-          const outcome = await storeOrder(step, order, stored.get(order.shopifyId) ?? null, closedCreatedFrom);
-          if (outcome === 'conflict') result.conflicts += 1;
-          else result[outcome] += 1;
-          if (importRefunds && outcome !== 'filteredOut' && outcome !== 'skippedClosed') {
-            // Refunds are stored after their order, so a refund's order is always in the mirror.
-            const refunds = await storeRefunds(client, step.shop, order);
-            result.refunds = (result.refunds ?? 0) + refunds.stored;
-            result.requests += refunds.requests;
-          }
+          await writer.store(order, stored.get(order.shopifyId) ?? null, result);
         }
-        result.fetched += orders.length;
-        for (const order of orders) if (!result.maxUpdatedAt || order.updatedAt > result.maxUpdatedAt) result.maxUpdatedAt = order.updatedAt;
         after = page.pageInfo.endCursor ?? null;
         result.after = after;
         result.done = !page.pageInfo.hasNextPage;

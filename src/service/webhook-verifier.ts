@@ -1,7 +1,6 @@
-import '@shopify/shopify-api/adapters/node';
-import { LogSeverity, shopifyApi, type Shopify } from '@shopify/shopify-api';
+import type { Shopify } from '@shopify/shopify-api';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ADMIN_API_VERSION } from '../shopify/api-version';
+import { shopifyLibraryFor } from '../shopify/client';
 
 export type Verification = { valid: true; topic: string; webhookId: string; eventId: string | null } | { valid: false; reason: string };
 
@@ -22,15 +21,7 @@ export class WebhookVerifier {
   private library(secret: string): Shopify {
     let library = this.libraries.get(secret);
     if (!library) {
-      library = shopifyApi({
-        apiKey: 'shopsync',
-        apiSecretKey: secret,
-        apiVersion: ADMIN_API_VERSION,
-        isCustomStoreApp: false,
-        isEmbeddedApp: false,
-        hostName: 'localhost',
-        logger: { level: LogSeverity.Error, log: async () => undefined },
-      });
+      library = shopifyLibraryFor(secret);
       this.libraries.set(secret, library);
     }
     return library;

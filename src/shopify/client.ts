@@ -73,10 +73,11 @@ function isMutation(document: string): boolean {
   return /^\s*(#graphql\s*)?mutation\b/.test(document);
 }
 
-function shopifyLibrary(): Shopify {
-  api ??= shopifyApi({
+/** `@shopify/shopify-api` as this project uses it: offline tokens, API 2026-10, no library logging. */
+export function shopifyLibraryFor(apiSecretKey: string): Shopify {
+  return shopifyApi({
     apiKey: 'shopsync',
-    apiSecretKey: 'shopsync-uses-offline-tokens-only',
+    apiSecretKey,
     apiVersion: ADMIN_API_VERSION,
     isCustomStoreApp: false,
     isEmbeddedApp: false,
@@ -84,6 +85,11 @@ function shopifyLibrary(): Shopify {
     // The library's own log lines could carry request details; failures are reported by this layer instead.
     logger: { level: LogSeverity.Error, log: async () => undefined },
   });
+}
+
+function shopifyLibrary(): Shopify {
+  // Admin API calls are signed by the access token; the secret is only used to verify webhooks (see WebhookVerifier).
+  api ??= shopifyLibraryFor('shopsync-uses-offline-tokens-only');
   return api;
 }
 

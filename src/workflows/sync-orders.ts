@@ -73,6 +73,13 @@ interface OrdersRun {
 
 const COUNTS = ['fetched', 'created', 'updated', 'unchanged', 'conflicts', 'skippedClosed', 'filteredOut', 'requests'] as const;
 
+/** Adds what an import step (pages or bulk file) stored to the run's totals, and the newest order it saw. */
+function addStep(state: OrdersRunState, step: OrderImportCounts & { requests: number; maxUpdatedAt: string | null }): void {
+  for (const key of COUNTS) state.totals[key] += step[key];
+  if (step.refunds !== undefined) state.totals.refunds = (state.totals.refunds ?? 0) + step.refunds;
+  if (step.maxUpdatedAt && (!state.newest || step.maxUpdatedAt > state.newest)) state.newest = step.maxUpdatedAt;
+}
+
 /** Shopify → ERP (the connector's report 30104): new and changed orders into the order mirror. */
 export async function syncOrders(input: unknown): Promise<SyncOrdersResult> {
   return runTask<typeof TASKS.orders.input, SyncOrdersResult, OrdersRunState>('orders', TASKS.orders.input, input, async (run) => {
@@ -100,9 +107,7 @@ export async function syncOrders(input: unknown): Promise<SyncOrdersResult> {
     while (!state.imported) {
       if (run.shouldContinueAsNew()) return run.continueAsNew(state);
       const step: OrderImportStepResult = await importOrderPages({ shop, query: state.pagedQuery ?? plan.query, after: state.after, includeClosed: !plan.incremental, country: filters.country, maxMillis: STEP_MILLIS });
-      for (const key of COUNTS) totals[key] += step[key];
-      if (step.refunds !== undefined) totals.refunds = (totals.refunds ?? 0) + step.refunds;
-      if (step.maxUpdatedAt && (!state.newest || step.maxUpdatedAt > state.newest)) state.newest = step.maxUpdatedAt;
+      addStep(state, step);
       state.after = step.after;
       state.imported = step.done;
       state.pages += step.pages;
@@ -157,9 +162,7 @@ async function bulkLoad(run: OrdersRun, input: { shop: string; filters: OrderImp
   while (!bulk.ingested) {
     if (run.shouldContinueAsNew()) return 'continue';
     const step = await ingestOrderBulkResult({ shop, url: bulk.url, fromLine: bulk.line, includeClosed: !plan.incremental, country: filters.country, maxMillis: STEP_MILLIS });
-    for (const key of COUNTS) totals[key] += step[key];
-    if (step.refunds !== undefined) totals.refunds = (totals.refunds ?? 0) + step.refunds;
-    if (step.maxUpdatedAt && (!state.newest || step.maxUpdatedAt > state.newest)) state.newest = step.maxUpdatedAt;
+    addStep(state, step);
     bulk.line = step.line;
     bulk.ingested = step.done;
     bulk.fetched += step.fetched;
