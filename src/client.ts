@@ -13,6 +13,7 @@ import type { ShopRecord, ShopRepository } from './erp/shop-repository';
 import { RunInspector, type RunDetails, type RunFailure } from './runs';
 import { ShopSchedules, type ReconcileReport } from './schedules';
 import { registerSearchAttributes } from './temporal/setup';
+import { webUiWorkflowUrl } from './temporal/web-ui';
 import { emptyCounters, type LockHolder, type LockState } from './domain/shop-lock';
 import { lockBreakSignal, lockStateQuery } from './temporal/lock-messages';
 import { progressQuery, type TaskProgress } from './workflows/progress';
@@ -166,9 +167,7 @@ export class ShopSyncClient {
   }
 
   webUiUrl(workflowId: string, runId?: string): string | undefined {
-    if (!this.config.temporalWebUi) return undefined;
-    const base = `${this.config.temporalWebUi}/namespaces/${encodeURIComponent(this.config.temporalNamespace)}/workflows/${encodeURIComponent(workflowId)}`;
-    return runId ? `${base}/${runId}/history` : base;
+    return webUiWorkflowUrl(this.config.temporalWebUi, this.config.temporalNamespace, workflowId, runId);
   }
 
   /**

@@ -39,6 +39,13 @@ export const AppConfigSchema = z.object({
   /** Where `npm run serve` listens (127.0.0.1:8787 by default); port 0 picks a free port. */
   servicePort: z.coerce.number().int().min(0).max(65_535).optional(),
   serviceHost: z.string().min(1).optional(),
+  /** A bearer token the status page and JSON API require (also accepted as the basic-auth password); required to bind beyond loopback. */
+  serviceToken: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** `user:password` for basic auth on the status page and JSON API; an alternative to serviceToken. */
+  serviceBasicAuth: z.string().regex(/^[^:]+:.{8,}$/, 'must be user:password, the password at least 8 characters').optional(),
+  /** What the worker and the service log (INFO by default), and how: text lines for people, JSON lines for log shippers. */
+  logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).optional(),
+  logFormat: z.enum(['text', 'json']).optional(),
   /** A workflow bundle built ahead of time (`npm run build`); unset = build/workflow-bundle.js, rebuilt when the sources change. */
   workflowBundlePath: z.string().min(1).optional(),
 });
@@ -75,6 +82,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stackFile = env
     workflowBundlePath: env.SHOPSYNC_WORKFLOW_BUNDLE,
     servicePort: env.SHOPSYNC_SERVICE_PORT,
     serviceHost: env.SHOPSYNC_SERVICE_HOST,
+    serviceToken: env.SHOPSYNC_SERVICE_TOKEN || undefined,
+    serviceBasicAuth: env.SHOPSYNC_SERVICE_BASIC_AUTH || undefined,
+    logLevel: env.SHOPSYNC_LOG_LEVEL?.toUpperCase() || undefined,
+    logFormat: env.SHOPSYNC_LOG_FORMAT?.toLowerCase() || undefined,
   };
   const parsed = AppConfigSchema.safeParse(candidate);
   if (!parsed.success) {
@@ -86,6 +97,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stackFile = env
       lockMaxWaitSeconds: 'SHOPSYNC_LOCK_MAX_WAIT_SECONDS', lockTaskQueue: 'SHOPSYNC_LOCK_TASK_QUEUE',
       lockHistoryLimit: 'SHOPSYNC_LOCK_HISTORY_LIMIT', workflowBundlePath: 'SHOPSYNC_WORKFLOW_BUNDLE',
       servicePort: 'SHOPSYNC_SERVICE_PORT', serviceHost: 'SHOPSYNC_SERVICE_HOST',
+      serviceToken: 'SHOPSYNC_SERVICE_TOKEN', serviceBasicAuth: 'SHOPSYNC_SERVICE_BASIC_AUTH',
+      logLevel: 'SHOPSYNC_LOG_LEVEL', logFormat: 'SHOPSYNC_LOG_FORMAT',
     };
     const problems = parsed.error.issues.map((issue) => `${variables[String(issue.path[0])] ?? issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
