@@ -13,6 +13,11 @@ export default tseslint.config(
     },
   },
   {
+    // The status page's one script runs in the browser as it is, without a build step.
+    files: ['src/service/assets/*.js'],
+    languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', DOMParser: 'readonly', EventSource: 'readonly' } },
+  },
+  {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

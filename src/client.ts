@@ -6,14 +6,15 @@ import { DEFAULT_LOCK_GROUP, lockId, manualRunId, runMetadata, runTimeoutOf, TAS
 import { CatalogSettingsSchema, type CatalogSettings } from './domain/catalog-prices';
 import type { CatalogDocument, CatalogRepository } from './erp/catalogs';
 import type { ShopifyCompanyLocationDocument } from './erp/shopify-companies';
-import { countStoredCues, type Cue, type StoredCueKey } from './erp/cues';
 import { connectErp, type Erp } from './erp/db';
 import type { LocationRepository } from './erp/location-repository';
 import type { ShopRecord, ShopRepository } from './erp/shop-repository';
 import { RunInspector, type RunDetails, type RunFailure } from './runs';
+import { ShopStatusReader, type CuePage, type ShopOverview, type ShopStatus } from './shop-status';
+export type { CuePage, ShopOverview, ShopStatus } from './shop-status';
 import { ShopSchedules, type ReconcileReport } from './schedules';
 import { registerSearchAttributes } from './temporal/setup';
-import { webUiWorkflowUrl } from './temporal/web-ui';
+import { webUiSearchUrl, webUiWorkflowUrl } from './temporal/web-ui';
 import { emptyCounters, type LockHolder, type LockState } from './domain/shop-lock';
 import { lockBreakSignal, lockStateQuery } from './temporal/lock-messages';
 import { progressQuery, type TaskProgress } from './workflows/progress';
@@ -25,6 +26,8 @@ export interface RunTaskRequest {
   options?: Record<string, unknown>;
   /** Wait for the result even when the shop allows background syncs. */
   wait?: boolean;
+  /** Return as soon as the run started, even when the shop runs its syncs in the foreground (the HTTP API). */
+  background?: boolean;
   /** While waiting, called whenever the run's progress changes. */
   onProgress?: (progress: TaskProgress) => void;
 }
@@ -37,13 +40,6 @@ export interface TaskRun {
   joined: boolean;
   /** Present when the run was awaited. */
   result?: unknown;
-}
-
-export interface ShopStatus {
-  shop: string;
-  cues: Record<StoredCueKey | 'synchronizationErrors', Cue>;
-  /** Cues with a count above zero, in the order above. */
-  needsAttention: string[];
 }
 
 export interface ShopChange {
@@ -87,6 +83,7 @@ const PROGRESS_POLL_MS = 500;
 export class ShopSyncClient {
   readonly schedules: ShopSchedules;
   readonly runs: RunInspector;
+  private readonly status: ShopStatusReader;
 
   private constructor(
     readonly config: AppConfig,
@@ -96,6 +93,15 @@ export class ShopSyncClient {
   ) {
     this.schedules = new ShopSchedules(temporal, config.taskQueue);
     this.runs = new RunInspector(temporal, (workflowId, runId) => this.webUiUrl(workflowId, runId));
+    this.status = new ShopStatusReader({
+      db: erp.db,
+      shops: erp.shops,
+      runs: this.runs,
+      schedules: this.schedules,
+      lockState: (shop) => this.lockState(shop),
+      webUiRunUrl: (workflowId, runId) => this.webUiUrl(workflowId, runId),
+      webUiSearchUrl: (query) => webUiSearchUrl(config.temporalWebUi, config.temporalNamespace, query),
+    });
   }
 
   static async connect(config: AppConfig = loadConfig()): Promise<ShopSyncClient> {
@@ -196,7 +202,7 @@ export class ShopSyncClient {
     });
     const runId = joined ? (await handle.describe()).runId : handle.firstExecutionRunId;
     const run = { workflowId, runId, webUiUrl: this.webUiUrl(workflowId, runId), joined };
-    if (settings.allowBackgroundSyncs && !request.wait) return run;
+    if (request.background || (settings.allowBackgroundSyncs && !request.wait)) return run;
     const resultHandle = this.temporal.workflow.getHandle(workflowId, runId);
     const stopWatching = request.onProgress ? this.watchProgress(workflowId, runId, request.onProgress) : () => undefined;
     try {
@@ -281,23 +287,17 @@ export class ShopSyncClient {
 
   /** The connector's "Shopify Activities" cues for one shop, each with the records behind it. */
   async getShopStatus(shop: string, options: { limit?: number; sinceDays?: number } = {}): Promise<ShopStatus> {
-    await this.shops.get(shop);
-    const limit = options.limit ?? 20;
-    const since = daysAgo(options.sinceDays ?? 7);
-    const [stored, failureCount, failures] = await Promise.all([
-      countStoredCues(this.erp.db, shop, limit),
-      this.runs.countFailures(shop, since),
-      this.runs.listFailures(shop, since, limit),
-    ]);
-    const cues = {
-      ...stored,
-      synchronizationErrors: {
-        title: 'Synchronization errors',
-        count: failureCount,
-        items: failures.map((f) => ({ id: f.workflowId, label: `${f.task ?? f.workflowType} ${f.closedAt?.toISOString() ?? ''}`.trim(), error: f.message })),
-      },
-    };
-    return { shop, cues, needsAttention: Object.entries(cues).filter(([, cue]) => cue.count > 0).map(([key]) => key) };
+    return this.status.status(shop, options);
+  }
+
+  /** One page of a cue's records with their errors and Web UI links (the status page's drill-down). */
+  async getCuePage(shop: string, cue: string, options: { page?: number; pageSize?: number; sinceDays?: number } = {}): Promise<CuePage> {
+    return this.status.cuePage(shop, cue, options);
+  }
+
+  /** A shop at a glance: cue counts, the lock, the schedules, recent failed runs. */
+  async getShopOverview(shop: string): Promise<ShopOverview> {
+    return this.status.overview(shop);
   }
 
   private watchProgress(workflowId: string, runId: string, onProgress: (progress: TaskProgress) => void): () => void {

@@ -5,6 +5,7 @@ import type { ShopRepository } from '../erp/shop-repository';
 import type { WebhookSecretSource } from '../secrets';
 import type { WebhookTriggers } from './webhook-triggers';
 import type { WebhookVerifier } from './webhook-verifier';
+import { readBody } from './http-io';
 
 /** The order topics that start a debounced order import (the webhook is a trigger, the import reads the order). */
 export const ORDER_TOPICS = ['orders/create', 'orders/updated', 'orders/cancelled', 'refunds/create'] as const;
@@ -25,17 +26,6 @@ export interface WebhookReceiverDeps {
 interface Answer {
   status: number;
   body: Record<string, unknown>;
-}
-
-async function readBody(request: IncomingMessage): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** ORDERS_CREATE → orders/create, BULK_OPERATIONS_FINISH → bulk_operations/finish. */
@@ -61,7 +51,7 @@ function operationIdOf(rawBody: string): string | undefined {
  * when Temporal could not be reached), so the id is recorded only after the action succeeded.
  */
 export async function receiveWebhook(deps: WebhookReceiverDeps, request: IncomingMessage, response: ServerResponse): Promise<Answer> {
-  const rawBody = await readBody(request);
+  const rawBody = await readBody(request, MAX_BODY_BYTES);
   if (rawBody === undefined) return { status: 413, body: { error: 'body too large' } };
   const shop = ShopDomainSchema.safeParse(request.headers['x-shopify-shop-domain']);
   if (!shop.success) return { status: 401, body: { error: 'missing or malformed X-Shopify-Shop-Domain' } };
