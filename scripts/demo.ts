@@ -1,4 +1,3 @@
-import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import { EmulatorAdmin } from '../emulator/admin-client';
 import { Merchant } from '../emulator/merchant-client';
 import { loadConfig, PROJECT_ROOT, STACK_FILE, type StackFile } from '../src/config';
 import { ShopSyncClient } from '../src/client';
+import { installProjectLogger } from '../src/logging';
 import { createSyncWorker } from '../src/worker';
 import { MissingToolchainError } from './tools/cache';
 import { startStack } from './stack';
@@ -221,7 +221,7 @@ function setAsideOldState(): void {
 }
 
 async function main(): Promise<void> {
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  installProjectLogger(loadConfig(), { defaultLevel: 'WARN' });
   setAsideOldState();
   mkdirSync(DATA_DIR, { recursive: true });
   writeFileSync(STATE_VERSION_FILE, `${STATE_VERSION}\n`);

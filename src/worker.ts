@@ -5,6 +5,7 @@ import type { ActivityDeps } from './activities/deps';
 import { currentRunGuard, runGuardInterceptor } from './activities/run-guard';
 import { loadConfig, type AppConfig } from './config';
 import { connectErp, type Erp } from './erp/db';
+import { installProjectLogger, linkLogsTo } from './logging';
 import { EnvAndFileTokenSource, type TokenSource } from './secrets';
 import { DEFAULT_RETRY, ShopifyClients, type RequestGuard, type RetrySettings } from './shopify/client';
 import { configureShopifyTransport } from './shopify/transport';
@@ -21,6 +22,8 @@ export interface SyncWorkerOptions {
   tokens?: TokenSource;
   /** More activities beside the project's (the benchmark's baseline uses this). */
   extraActivities?: (deps: ActivityDeps) => Record<string, (...args: never[]) => Promise<unknown>>;
+  /** Where the worker's own lines go (building the workflow bundle); stdout by default. */
+  log?: (line: string) => void;
 }
 
 export interface SyncWorker {
@@ -50,7 +53,9 @@ function activityRequestGuard(): RequestGuard | undefined {
 /** Builds the worker that runs every task workflow and its activities on the configured task queue. */
 export async function createSyncWorker(options: SyncWorkerOptions): Promise<SyncWorker> {
   const { config } = options;
+  const log = options.log ?? ((line: string) => console.log(line));
   configureShopifyTransport(config.shopifyApiOrigin);
+  linkLogsTo(config.temporalWebUi);
   const erp = await connectErp(config.mongoUri, config.mongoDatabase);
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   const clientConnection = await Connection.connect({ address: config.temporalAddress });
@@ -73,7 +78,7 @@ export async function createSyncWorker(options: SyncWorkerOptions): Promise<Sync
   };
   const workflows: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'interceptors'> = options.workflowsPath
     ? { workflowsPath: options.workflowsPath, interceptors: { workflowModules: WORKFLOW_INTERCEPTOR_MODULES } }
-    : { workflowBundle: options.workflowBundle ?? (await loadWorkflowBundle(config.workflowBundlePath, (line) => console.log(line))) };
+    : { workflowBundle: options.workflowBundle ?? (await loadWorkflowBundle(config.workflowBundlePath, log)) };
   const worker = await Worker.create({
     connection,
     namespace: config.temporalNamespace,
@@ -110,8 +115,9 @@ export async function createSyncWorker(options: SyncWorkerOptions): Promise<Sync
 if (require.main === module) {
   (async () => {
     const config = loadConfig();
-    const sync = await createSyncWorker({ config });
-    console.log(`Worker polling task queue ${config.taskQueue} on ${config.temporalAddress} (namespace ${config.temporalNamespace})`);
+    const logger = installProjectLogger(config);
+    const sync = await createSyncWorker({ config, log: (line) => logger.info(line) });
+    logger.info(`Worker polling task queue ${config.taskQueue} on ${config.temporalAddress} (namespace ${config.temporalNamespace})`);
     await sync.run();
   })().catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);

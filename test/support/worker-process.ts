@@ -1,5 +1,6 @@
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { AppConfigSchema } from '../../src/config';
+import { installProjectLogger } from '../../src/logging';
 import { EnvAndFileTokenSource } from '../../src/secrets';
 import { createSyncWorker } from '../../src/worker';
 import { createProbeActivities } from './probe-activities';
@@ -7,11 +8,13 @@ import { createProbeActivities } from './probe-activities';
 /**
  * A worker in a process of its own, so a test can SIGKILL or SIGTERM it mid-run. Its configuration
  * arrives as JSON in SHOPSYNC_TEST_CONFIG, the workflow bundle's path in SHOPSYNC_TEST_BUNDLE; it
- * prints "ready" once it polls and "stopped" when a shutdown completed.
+ * prints "ready" once it polls and "stopped" when a shutdown completed. It logs only errors, unless
+ * SHOPSYNC_TEST_PROJECT_LOGS is set: then it logs as the production worker does.
  */
 async function main(): Promise<void> {
-  Runtime.install({ logger: new DefaultLogger('ERROR'), telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' } } } });
   const config = AppConfigSchema.parse(JSON.parse(process.env.SHOPSYNC_TEST_CONFIG ?? '{}'));
+  if (process.env.SHOPSYNC_TEST_PROJECT_LOGS) installProjectLogger(config);
+  else Runtime.install({ logger: new DefaultLogger('ERROR'), telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' } } } });
   const codePath = process.env.SHOPSYNC_TEST_BUNDLE;
   if (!codePath) throw new Error('SHOPSYNC_TEST_BUNDLE is not set');
   const worker = await createSyncWorker({
