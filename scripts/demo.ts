@@ -296,7 +296,7 @@ async function main(): Promise<void> {
     worker = await createSyncWorker({ config });
     void worker.run();
     service = await startDemoService();
-    writeFileSync(STACK_FILE, JSON.stringify({ ...stackFile, serviceUrl: service.url }, null, 2));
+    writeFileSync(STACK_FILE, JSON.stringify({ ...stackFile, serviceUrl: service.url, statusUrl: `${service.url}/` }, null, 2));
     await client.runTask({ shop: DEMO_SHOP, task: 'webhooks', options: { url: `${service.url}/webhooks` }, wait: true });
     const run = await client.runTask({ shop: DEMO_SHOP, task: 'refreshShopInfo', wait: true });
     const imported = await client.runTask({ shop: DEMO_SHOP, task: 'orders', wait: true });
@@ -309,6 +309,7 @@ async function main(): Promise<void> {
     const locations = await client.locations.list(DEMO_SHOP);
     console.log('');
     console.log(`Temporal Web UI   ${stack.temporalWebUi ?? '(headless)'}`);
+    console.log(`Status page       ${service.url}/   (what needs attention, per shop; JSON: ${service.url}/api/shops)`);
     console.log(`Temporal gRPC     ${stack.temporalAddress}   (temporal --address ${stack.temporalAddress} workflow list)`);
     console.log(`MongoDB (FerretDB) ${stack.mongoUri}`);
     console.log(`Shopify emulator  ${stack.emulatorUrl}`);
@@ -322,7 +323,7 @@ async function main(): Promise<void> {
     console.log('Products: linked to the ERP items; the mug\'s ERP price went from 12.50 to 13.90 and reaches Shopify with the next products run (every minute).');
     console.log('Stock and pictures: sent once; the mug\'s LYON stock went from 40 to 37 and reaches the main warehouse with the next inventory run (every minute).');
     console.log(`Customers and B2B: customers imported and C00012 added to Shopify; company "Café Lumière" linked; its catalog got ${catalogPricesSent} ERP prices (HORECA group). Try: npx shopsync catalogs list --shop ${DEMO_SHOP}`);
-    console.log('Running. Try `npx shopsync status demo-store.myshopify.com` in another terminal. Ctrl-C stops everything.');
+    console.log(`Running. Open the status page, or try \`npx shopsync status ${DEMO_SHOP}\` in another terminal. Ctrl-C stops everything.`);
     await showLiveStatus(client, new EmulatorAdmin(stack.emulatorUrl));
   } catch (error) {
     console.error(error instanceof MissingToolchainError ? error.message : error);

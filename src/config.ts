@@ -15,6 +15,8 @@ export const StackFileSchema = z.object({
   secretsFile: z.string().optional(),
   /** The HTTP service (`npm run serve`: webhooks), when the demo runs one. */
   serviceUrl: z.string().optional(),
+  /** The status page of that service. */
+  statusUrl: z.string().optional(),
 });
 export type StackFile = z.infer<typeof StackFileSchema>;
 
