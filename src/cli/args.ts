@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs';
 /** A usage or input mistake: printed as one line, exit code 2. */
 export class UsageError extends Error {}
 
+/** How every help text names the shop a command concerns: positional or flag, the same everywhere. */
+export const SHOP = '<domain> | --shop <domain>';
+
 /** `key=value` pairs from repeated --set flags; values are read as JSON when they parse, else as text. */
 export function parseAssignments(assignments: string[] = []): Record<string, unknown> {
   const result: Record<string, unknown> = {};
@@ -49,4 +52,32 @@ export function requirePositional(positionals: string[], index: number, name: st
   const value = positionals[index];
   if (!value) throw new UsageError(`missing ${name}. Usage: ${usage}`);
   return value;
+}
+
+/**
+ * The shop a command concerns, from `--shop <domain>` or the positional at `index` (either form, so
+ * that `status <domain>` and `status --shop <domain>` are one command). Both given must name the same
+ * shop; nothing may follow it. Undefined when neither is given, for commands where the shop is optional.
+ */
+export function optionalShopOf(flag: string | undefined, positionals: string[], index: number, usage: string): string | undefined {
+  const positional = positionals[index];
+  if (flag !== undefined && positional !== undefined && flag !== positional) throw new UsageError(`two different shops given: ${positional} and --shop ${flag}; give one. Usage: ${usage}`);
+  const extra = positionals.slice(index + 1);
+  if (extra.length) throw new UsageError(`unexpected argument "${extra.join(' ')}". Usage: ${usage}`);
+  if (flag === '') throw new UsageError(`--shop needs a domain. Usage: ${usage}`);
+  return flag ?? positional;
+}
+
+/** As optionalShopOf, for the commands that need a shop. */
+export function shopOf(flag: string | undefined, positionals: string[], index: number, usage: string): string {
+  const shop = optionalShopOf(flag, positionals, index, usage);
+  if (!shop) throw new UsageError(`missing shop: give <domain> or --shop <domain>. Usage: ${usage}`);
+  return shop;
+}
+
+export function positiveInt(value: string | undefined, flag: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new UsageError(`${flag} must be a whole number above 0`);
+  return number;
 }

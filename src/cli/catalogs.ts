@@ -2,14 +2,19 @@ import { parseArgs } from 'node:util';
 import type { ShopSyncClient } from '../client';
 import type { CatalogSettings } from '../domain/catalog-prices';
 import type { CatalogDocument } from '../erp/catalogs';
-import { UsageError } from './args';
+import { SHOP, shopOf, UsageError } from './args';
+
+const USAGE = {
+  list: `shopsync catalogs list ${SHOP} [--json]`,
+  set: `shopsync catalogs set ${SHOP} --catalog <id> [--sync-prices on|off] [--price-group <code>|none] ... [--json]`,
+};
 
 export const CATALOGS_HELP = `Usage:
-  shopsync catalogs list --shop <domain>
+  ${USAGE.list}
       the shop's catalogs (read by the catalogs task) with their price lists and ERP price context
-  shopsync catalogs set --shop <domain> --catalog <id> [--sync-prices on|off] [--price-group <code>|none]
+  shopsync catalogs set ${SHOP} --catalog <id> [--sync-prices on|off] [--price-group <code>|none]
       [--discount-group <code>|none] [--allow-line-discount on|off] [--prices-including-vat on|off]
-      [--currency <ISO code>|local] [--customer <customer no>|none]
+      [--currency <ISO code>|local] [--customer <customer no>|none] [--json]
       the catalog's own price context (a customer's groups replace the catalog's); syncPrices makes
       the catalogPrices task send its ERP prices as the price list's fixed prices`;
 
@@ -31,21 +36,24 @@ function describe(catalog: CatalogDocument): string {
 
 export async function catalogsCommand(client: ShopSyncClient, argv: string[], out: (line: string) => void): Promise<void> {
   const [command, ...rest] = argv;
-  const { values } = parseArgs({
+  if (command !== 'list' && command !== 'set') throw new UsageError('unknown command. See: shopsync catalogs --help');
+  const { values, positionals } = parseArgs({
     args: rest,
+    allowPositionals: true,
     options: {
       shop: { type: 'string' }, catalog: { type: 'string' }, 'sync-prices': { type: 'string' }, 'price-group': { type: 'string' }, 'discount-group': { type: 'string' },
       'allow-line-discount': { type: 'string' }, 'prices-including-vat': { type: 'string' }, currency: { type: 'string' }, customer: { type: 'string' },
+      json: { type: 'boolean', default: false },
     },
   });
-  if (!values.shop) throw new UsageError('missing --shop <domain>');
+  const shop = shopOf(values.shop, positionals, 0, USAGE[command]);
   if (command === 'list') {
-    const catalogs = await client.catalogs.list(values.shop);
-    if (!catalogs.length) return out(`no catalogs known for ${values.shop} yet: run the catalogs task first (shopsync run catalogs --shop ${values.shop})`);
+    const catalogs = await client.catalogs.list(shop);
+    if (values.json) return out(JSON.stringify(catalogs, null, 2));
+    if (!catalogs.length) return out(`no catalogs known for ${shop} yet: run the catalogs task first (shopsync run catalogs ${shop})`);
     for (const catalog of catalogs) out(describe(catalog));
     return;
   }
-  if (command !== 'set') throw new UsageError('unknown command. See: shopsync catalogs --help');
   if (!values.catalog) throw new UsageError('missing --catalog <id>');
   const changes: Partial<CatalogSettings> = Object.fromEntries(
     Object.entries({
@@ -60,7 +68,8 @@ export async function catalogsCommand(client: ShopSyncClient, argv: string[], ou
   );
   if (!Object.keys(changes).length) throw new UsageError('nothing to set: see shopsync catalogs --help');
   const id = /^\d+$/.test(values.catalog) ? `gid://shopify/CompanyLocationCatalog/${values.catalog}` : values.catalog;
-  const updated = await client.configureCatalog(values.shop, id, changes);
-  if (!updated) throw new UsageError(`${values.shop} has no catalog ${values.catalog} (shopsync catalogs list --shop ${values.shop})`);
+  const updated = await client.configureCatalog(shop, id, changes);
+  if (!updated) throw new UsageError(`${shop} has no catalog ${values.catalog} (shopsync catalogs list ${shop})`);
+  if (values.json) return out(JSON.stringify(updated, null, 2));
   out(describe(updated));
 }

@@ -1,10 +1,12 @@
 import { parseArgs } from 'node:util';
-import type { ShopSyncClient, TaskRun } from '../client';
+import type { RunTaskRequest, ShopSyncClient, TaskRun } from '../client';
 import { isTaskKey, TASK_KEYS, TASKS } from '../domain/tasks';
 import { describeProgress } from '../workflows/progress';
-import { parseJsonObject, requirePositional, UsageError } from './args';
+import { parseJsonObject, requirePositional, SHOP, shopOf, UsageError } from './args';
 
-export const RUN_HELP = `Usage: shopsync run <task> --shop <domain> [--wait] [--filters JSON] [--options JSON]
+const RUN_USAGE = `shopsync run <task> ${SHOP} [--wait] [--filters JSON] [--options JSON] [--json]`;
+
+export const RUN_HELP = `Usage: ${RUN_USAGE}
 
 Starts a task for a shop. When the shop allows background syncs the command returns at once with
 the workflow id and Web UI link; otherwise (or with --wait) it waits and prints the result.
@@ -27,19 +29,28 @@ export async function runCommand(client: ShopSyncClient, argv: string[], out: (l
     },
   });
   if (values.help || positionals.length === 0) return out(RUN_HELP);
-  const task = requirePositional(positionals, 0, 'task', 'shopsync run <task> --shop <domain>');
+  const task = requirePositional(positionals, 0, 'task', RUN_USAGE);
   if (!isTaskKey(task)) throw new UsageError(`unknown task "${task}"; tasks: ${TASK_KEYS.join(', ')}`);
-  if (!values.shop) throw new UsageError('missing --shop <domain>');
+  const shop = shopOf(values.shop, positionals, 1, RUN_USAGE);
+  const report = runReport(task, shop, values.json, out);
   const run = await client.runTask({
-    shop: values.shop,
+    shop,
     task,
     wait: values.wait,
-    onProgress: values.json ? undefined : (progress) => out(`  … ${describeProgress(progress)}`),
+    onProgress: report.onProgress,
     filters: parseJsonObject(values.filters, '--filters'),
     options: parseJsonObject(values.options, '--options'),
   });
-  if (values.json) return out(JSON.stringify(run, null, 2));
-  printRun(run, task, values.shop, out);
+  report.done(run);
+}
+
+/**
+ * How a command that starts a run reports it: progress lines and printRun, or with --json the run
+ * alone (no progress lines), so that its output parses.
+ */
+export function runReport(task: string, shop: string, json: boolean, out: (line: string) => void): { onProgress?: RunTaskRequest['onProgress']; done: (run: TaskRun) => void } {
+  if (json) return { onProgress: undefined, done: (run) => out(JSON.stringify(run, null, 2)) };
+  return { onProgress: (progress) => out(`  … ${describeProgress(progress)}`), done: (run) => printRun(run, task, shop, out) };
 }
 
 /** What every command that starts a run prints: started or joined, where to follow it, the result when it waited. */

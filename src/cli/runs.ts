@@ -1,19 +1,22 @@
 import { parseArgs } from 'node:util';
 import type { ShopSyncClient } from '../client';
 import { DEFAULT_LOCK_GROUP } from '../domain/tasks';
-import { requirePositional, UsageError } from './args';
+import { requirePositional, SHOP, shopOf, UsageError } from './args';
 import { describeHolder } from '../domain/shop-lock';
 import { describeProgress } from '../workflows/progress';
+
+const LOCK_USAGE = `shopsync lock ${SHOP} [--group G] [--json]`;
+const LOCK_BREAK_USAGE = `shopsync lock break ${SHOP} [--group G] [--reason TEXT] [--json]`;
 
 export const RUNS_HELP = `Usage: shopsync runs <command>
 
   show <workflowId> [--run-id R] [--json]   state, progress, result or failure of a run
-  cancel <workflowId> [--run-id R]          stop a run; it releases its shop lock on the way out
+  cancel <workflowId> [--run-id R] [--json] stop a run; it releases its shop lock on the way out
 
-Usage: shopsync lock <domain> [--group G] [--json]
+Usage: ${LOCK_USAGE}
   who holds the shop's lock (with its fencing token) and who waits for it
 
-Usage: shopsync lock break <domain> [--group G] [--reason TEXT]
+Usage: ${LOCK_BREAK_USAGE}
   take the lease away from the run holding the lock (last resort: it fails with ShopLockLost and
   its activities write nothing more; the next run in line gets the lock)`;
 
@@ -28,6 +31,7 @@ export async function runsCommand(client: ShopSyncClient, argv: string[], out: (
   const workflowId = requirePositional(positionals, 0, 'workflow id', `shopsync runs ${command} <workflowId>`);
   if (command === 'cancel') {
     await client.cancelRun(workflowId, values['run-id']);
+    if (values.json) return out(JSON.stringify({ workflowId, runId: values['run-id'] ?? null, cancellationRequested: true }, null, 2));
     return out(`Cancellation requested for ${workflowId}`);
   }
   if (command !== 'show') throw new UsageError(`unknown command "runs ${command}". See: shopsync runs --help`);
@@ -47,16 +51,16 @@ export async function lockCommand(client: ShopSyncClient, argv: string[], out: (
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { group: { type: 'string', default: DEFAULT_LOCK_GROUP }, json: { type: 'boolean', default: false }, reason: { type: 'string' } },
+    options: { shop: { type: 'string' }, group: { type: 'string', default: DEFAULT_LOCK_GROUP }, json: { type: 'boolean', default: false }, reason: { type: 'string' } },
   });
   if (positionals[0] === 'break') {
-    const shop = requirePositional(positionals, 1, 'shop domain', 'shopsync lock break <domain>');
+    const shop = shopOf(values.shop, positionals, 1, LOCK_BREAK_USAGE);
     const broken = await client.breakLock(shop, values.group, values.reason);
     if (values.json) return out(JSON.stringify(broken, null, 2));
     if (!broken.holder) return out(`${broken.lockId} is free: nothing to break.`);
     return out(`Took ${broken.lockId} away from ${describeHolder(broken.holder)}: it writes nothing more; the next run in line gets the lock.`);
   }
-  const shop = requirePositional(positionals, 0, 'shop domain', 'shopsync lock <domain>');
+  const shop = shopOf(values.shop, positionals, 0, LOCK_USAGE);
   const state = await client.lockState(shop, values.group);
   if (values.json) return out(JSON.stringify(state ?? null, null, 2));
   if (!state) return out(`No task has asked for the ${values.group} lock of ${shop} yet.`);

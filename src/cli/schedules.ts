@@ -1,21 +1,29 @@
 import { parseArgs } from 'node:util';
 import type { ShopSyncClient } from '../client';
 import { isTaskKey, TASK_KEYS, type TaskKey } from '../domain/tasks';
-import { UsageError } from './args';
+import { SHOP, shopOf, UsageError } from './args';
 
-export const SCHEDULES_HELP = `Usage: shopsync schedules <command> --shop <domain> [--task <task>]
+const USAGE = `shopsync schedules <command> ${SHOP} [--task <task>] [--json]`;
 
-  list      --shop D                       the shop's schedules: state, next and last runs, runs going now,
-                                           runs skipped because the previous one was still going
-  apply     --shop D                       make the schedules match the shop's settings (idempotent)
-  pause     --shop D --task T [--note N]   put a schedule on hold
-  unpause   --shop D --task T [--note N]   take it off hold
-  trigger   --shop D --task T              run it now (skipped if a run is still going)
-  backfill  --shop D --task T --start ISO --end ISO
-                                           run what the schedule would have run in that period
+export const SCHEDULES_HELP = `Usage: ${USAGE}
 
-Schedules come from the shop's "schedules" setting (shopsync shops update D --set 'schedules={...}');
+  list      [--json]                 the shop's schedules: state, next and last runs, runs going now,
+                                     runs skipped because the previous one was still going
+  apply     [--json]                 make the schedules match the shop's settings (idempotent)
+  pause     --task T [--note N]      put a schedule on hold
+  unpause   --task T [--note N]      take it off hold
+  trigger   --task T                 run it now (skipped if a run is still going)
+  backfill  --task T --start ISO --end ISO
+                                     run what the schedule would have run in that period
+
+For example: shopsync schedules list demo-store.myshopify.com, or
+             shopsync schedules pause --shop demo-store.myshopify.com --task orders --note "stock count"
+pause, unpause, trigger and backfill print {"scheduleId", "action", ...} with --json.
+
+Schedules come from the shop's "schedules" setting (shopsync shops update <domain> --set 'schedules={...}');
 their ids are sched:<shop>:<task>, so the plain Temporal CLI works on them too.`;
+
+const COMMANDS = ['list', 'apply', 'pause', 'unpause', 'trigger', 'backfill'];
 
 function dateOption(value: string | undefined, flag: string): Date {
   const date = value ? new Date(value) : undefined;
@@ -25,8 +33,9 @@ function dateOption(value: string | undefined, flag: string): Date {
 
 export async function schedulesCommand(client: ShopSyncClient, argv: string[], out: (line: string) => void): Promise<void> {
   const [command, ...rest] = argv;
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
+    allowPositionals: true,
     options: {
       shop: { type: 'string' },
       task: { type: 'string' },
@@ -38,13 +47,15 @@ export async function schedulesCommand(client: ShopSyncClient, argv: string[], o
     },
   });
   if (values.help || !command || command === 'help') return out(SCHEDULES_HELP);
-  if (!values.shop) throw new UsageError('missing --shop <domain>');
-  const shop = values.shop;
+  if (!COMMANDS.includes(command)) throw new UsageError(`unknown command "schedules ${command}". See: shopsync schedules --help`);
+  const shop = shopOf(values.shop, positionals, 0, USAGE);
   const task = (): TaskKey => {
     if (!values.task) throw new UsageError('missing --task <task>');
     if (!isTaskKey(values.task)) throw new UsageError(`unknown task "${values.task}"; tasks: ${TASK_KEYS.join(', ')}`);
     return values.task;
   };
+  /** What an action on one schedule prints: its line, or with --json the schedule id and what was done. */
+  const done = (action: Record<string, unknown>, line: string): void => out(values.json ? JSON.stringify({ scheduleId: `sched:${shop}:${values.task}`, ...action }, null, 2) : line);
   switch (command) {
     case 'list': {
       const schedules = await client.schedules.list(shop);
@@ -66,17 +77,19 @@ export async function schedulesCommand(client: ShopSyncClient, argv: string[], o
     }
     case 'pause':
       await client.schedules.pause(shop, task(), values.note);
-      return out(`On hold: sched:${shop}:${values.task}`);
+      return done({ action: 'paused', note: values.note ?? null }, `On hold: sched:${shop}:${values.task}`);
     case 'unpause':
       await client.schedules.unpause(shop, task(), values.note);
-      return out(`Resumed: sched:${shop}:${values.task}`);
+      return done({ action: 'unpaused', note: values.note ?? null }, `Resumed: sched:${shop}:${values.task}`);
     case 'trigger':
       await client.schedules.trigger(shop, task());
-      return out(`Triggered sched:${shop}:${values.task} (skipped if a run is still going)`);
+      return done({ action: 'triggered' }, `Triggered sched:${shop}:${values.task} (skipped if a run is still going)`);
     case 'backfill': {
       const chosen = task();
-      await client.schedules.backfill(shop, chosen, dateOption(values.start, '--start'), dateOption(values.end, '--end'));
-      return out(`Backfilling sched:${shop}:${chosen} from ${values.start} to ${values.end}`);
+      const start = dateOption(values.start, '--start');
+      const end = dateOption(values.end, '--end');
+      await client.schedules.backfill(shop, chosen, start, end);
+      return done({ action: 'backfilling', start, end }, `Backfilling sched:${shop}:${chosen} from ${values.start} to ${values.end}`);
     }
     default:
       throw new UsageError(`unknown command "schedules ${command}". See: shopsync schedules --help`);

@@ -2,17 +2,26 @@ import { parseArgs } from 'node:util';
 import type { ShopSyncClient } from '../client';
 import type { ShopRecord } from '../erp/shop-repository';
 import type { ReconcileReport } from '../schedules';
-import { parseAssignments, readJsonFile, requirePositional, UsageError } from './args';
+import { parseAssignments, readJsonFile, SHOP, shopOf, UsageError } from './args';
+
+const USAGE = {
+  show: `shopsync shops show ${SHOP} [--json]`,
+  add: `shopsync shops add ${SHOP} [--set key=value]... [--settings-file FILE] [--json]`,
+  update: `shopsync shops update ${SHOP} --set key=value... [--settings-file FILE] [--json]`,
+  remove: `shopsync shops remove ${SHOP} [--json]`,
+};
 
 export const SHOPS_HELP = `Usage: shopsync shops <command>
 
   list [--json]                          the configured shops
-  show <domain> [--json]                 one shop: settings, what Shopify reported, locations
-  add <domain> [--set key=value]... [--settings-file FILE]
+  show ${SHOP} [--json]
+                                         one shop: settings, what Shopify reported, locations
+  add ${SHOP} [--set key=value]... [--settings-file FILE] [--json]
                                          add a shop; unset settings take the connector's defaults
-  update <domain> --set key=value... [--settings-file FILE]
+  update ${SHOP} --set key=value... [--settings-file FILE] [--json]
                                          change settings (validated as a whole)
-  remove <domain>                        forget a shop and its schedules (its ERP records stay)
+  remove ${SHOP} [--json]
+                                         forget a shop and its schedules (its ERP records stay)
 
 Adding, updating and removing a shop reconciles its Temporal Schedules with its "schedules" setting,
 for example: --set 'schedules={"refreshShopInfo":{"every":"1h"}}'
@@ -40,6 +49,7 @@ export async function shopsCommand(client: ShopSyncClient, argv: string[], out: 
     args: rest,
     allowPositionals: true,
     options: {
+      shop: { type: 'string' },
       json: { type: 'boolean', default: false },
       set: { type: 'string', multiple: true },
       'settings-file': { type: 'string' },
@@ -55,7 +65,7 @@ export async function shopsCommand(client: ShopSyncClient, argv: string[], out: 
       return out(shops.length ? shops.map(summary).join('\n') : 'No shops yet. Add one with: shopsync shops add <domain>');
     }
     case 'show': {
-      const domain = requirePositional(positionals, 0, 'shop domain', 'shopsync shops show <domain>');
+      const domain = shopOf(values.shop, positionals, 0, USAGE.show);
       const record = await client.shops.get(domain);
       const locations = await client.locations.list(domain);
       if (values.json) return out(JSON.stringify({ ...record, locations }, null, 2));
@@ -65,20 +75,23 @@ export async function shopsCommand(client: ShopSyncClient, argv: string[], out: 
       return;
     }
     case 'add': {
-      const domain = requirePositional(positionals, 0, 'shop domain', 'shopsync shops add <domain> [--set key=value]...');
+      const domain = shopOf(values.shop, positionals, 0, USAGE.add);
       const change = await client.addShop({ ...changes(), domain });
+      if (values.json) return out(JSON.stringify(change, null, 2));
       return out([`Added ${summary(change.shop)}`, ...scheduleLines(change.schedules)].join('\n'));
     }
     case 'update': {
-      const domain = requirePositional(positionals, 0, 'shop domain', 'shopsync shops update <domain> --set key=value...');
+      const domain = shopOf(values.shop, positionals, 0, USAGE.update);
       const update = changes();
       if (Object.keys(update).length === 0) throw new UsageError('nothing to update: give --set key=value or --settings-file');
       const change = await client.updateShop(domain, update);
+      if (values.json) return out(JSON.stringify(change, null, 2));
       return out([`Updated ${summary(change.shop)}`, ...scheduleLines(change.schedules)].join('\n'));
     }
     case 'remove': {
-      const domain = requirePositional(positionals, 0, 'shop domain', 'shopsync shops remove <domain>');
+      const domain = shopOf(values.shop, positionals, 0, USAGE.remove);
       const { removed, deletedSchedules } = await client.removeShop(domain);
+      if (values.json) return out(JSON.stringify({ domain, removed, deletedSchedules }, null, 2));
       return out([removed ? `Removed ${domain}` : `No shop ${domain}`, ...deletedSchedules.map((id) => `  schedule deleted: ${id}`)].join('\n'));
     }
     default:

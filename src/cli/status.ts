@@ -1,32 +1,29 @@
 import { parseArgs } from 'node:util';
 import type { ShopSyncClient } from '../client';
-import { requirePositional, UsageError } from './args';
+import { optionalShopOf, positiveInt, SHOP, shopOf } from './args';
 
-export const STATUS_HELP = `Usage: shopsync status <domain> [--json] [--limit N] [--days N]
+const STATUS_USAGE = `shopsync status ${SHOP} [--json] [--limit N] [--days N]`;
+
+export const STATUS_HELP = `Usage: ${STATUS_USAGE}
 
 What needs attention for a shop (the connector's "Shopify Activities" cues): unmapped customers,
 companies and products, unprocessed orders and order updates, unprocessed shipments, shipment
 errors, skipped records, and synchronization errors (failed runs of the last --days, default 7),
 each with up to --limit records (default 5) and their error messages.`;
 
-export const FAILURES_HELP = `Usage: shopsync failures [--shop <domain>] [--days N] [--limit N] [--json]
+const FAILURES_USAGE = `shopsync failures [${SHOP}] [--days N] [--limit N] [--json]`;
+
+export const FAILURES_HELP = `Usage: ${FAILURES_USAGE}
 
 Recent failed task runs (all shops, or one) with the reason and a Web UI link.`;
-
-function positiveInt(value: string | undefined, flag: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new UsageError(`${flag} must be a whole number above 0`);
-  return number;
-}
 
 export async function statusCommand(client: ShopSyncClient, argv: string[], out: (line: string) => void): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, limit: { type: 'string' }, days: { type: 'string' } },
+    options: { shop: { type: 'string' }, json: { type: 'boolean', default: false }, limit: { type: 'string' }, days: { type: 'string' } },
   });
-  const shop = requirePositional(positionals, 0, 'shop domain', 'shopsync status <domain>');
+  const shop = shopOf(values.shop, positionals, 0, STATUS_USAGE);
   const status = await client.getShopStatus(shop, { limit: positiveInt(values.limit, '--limit', 5), sinceDays: positiveInt(values.days, '--days', 7) });
   if (values.json) return out(JSON.stringify(status, null, 2));
   out(`${shop}: ${status.needsAttention.length === 0 ? 'nothing needs attention' : `${status.needsAttention.length} cue(s) need attention`}`);
@@ -37,12 +34,13 @@ export async function statusCommand(client: ShopSyncClient, argv: string[], out:
 }
 
 export async function failuresCommand(client: ShopSyncClient, argv: string[], out: (line: string) => void): Promise<void> {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: argv,
+    allowPositionals: true,
     options: { shop: { type: 'string' }, json: { type: 'boolean', default: false }, limit: { type: 'string' }, days: { type: 'string' } },
   });
   const failures = await client.listFailures({
-    shop: values.shop,
+    shop: optionalShopOf(values.shop, positionals, 0, FAILURES_USAGE),
     limit: positiveInt(values.limit, '--limit', 20),
     sinceDays: positiveInt(values.days, '--days', 7),
   });

@@ -1,10 +1,12 @@
 import { parseArgs } from 'node:util';
 import type { ShopSyncClient } from '../client';
-import { UsageError } from './args';
-import { printRun } from './run';
+import { SHOP, shopOf, UsageError } from './args';
+import { runReport } from './run';
+
+const USAGE = `shopsync webhooks apply ${SHOP} --url <service url>/webhooks [--json]`;
 
 export const WEBHOOKS_HELP = `Usage:
-  shopsync webhooks apply --shop <domain> --url <service url>/webhooks
+  ${USAGE}
       make the shop's webhook subscriptions one per topic at that URL (orders/create, orders/updated,
       orders/cancelled, refunds/create, app/uninstalled, bulk_operations/finish): missing ones are
       created, others moved or deleted; a second apply changes nothing. The URL is the service's
@@ -14,9 +16,9 @@ export const WEBHOOKS_HELP = `Usage:
 export async function webhooksCommand(client: ShopSyncClient, argv: string[], out: (line: string) => void): Promise<void> {
   const [command, ...rest] = argv;
   if (command !== 'apply') throw new UsageError('unknown command. See: shopsync webhooks --help');
-  const { values } = parseArgs({ args: rest, options: { shop: { type: 'string' }, url: { type: 'string' } } });
-  if (!values.shop) throw new UsageError('missing --shop <domain>');
-  if (!values.url) throw new UsageError('missing --url <service url>/webhooks');
-  const run = await client.runTask({ shop: values.shop, task: 'webhooks', options: { url: values.url }, wait: true });
-  printRun(run, 'webhooks', values.shop, out);
+  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { shop: { type: 'string' }, url: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  const shop = shopOf(values.shop, positionals, 0, USAGE);
+  if (!values.url) throw new UsageError(`missing --url <service url>/webhooks. Usage: ${USAGE}`);
+  const report = runReport('webhooks', shop, values.json, out);
+  report.done(await client.runTask({ shop, task: 'webhooks', options: { url: values.url }, wait: true }));
 }

@@ -108,4 +108,13 @@ export class SalesDocumentRepository {
   async markPosted(no: string, postedShipmentNo: string | null, postedInvoiceNo: string): Promise<void> {
     await this.documents.updateOne({ _id: no }, { $set: { status: 'posted', postedAt: new Date(), postedShipmentNo, postedInvoiceNo } });
   }
+
+  /** Every document made from one order (its sales order or invoice, its credit memos and return orders), oldest first, without lines. */
+  async listForOrder(shop: string, shopifyOrderId: string): Promise<SalesDocumentSummary[]> {
+    const projection = { type: 1, status: 1, shopifyOrderId: 1, shopifyRefundId: 1, amount: 1, currencyCode: 1, createdAt: 1, postedShipmentNo: 1, postedInvoiceNo: 1 };
+    return this.documents.find<SalesDocumentSummary>({ shop, shopifyOrderId }, { projection }).sort({ createdAt: 1, _id: 1 }).toArray();
+  }
 }
+
+/** One document as listForOrder reads it. */
+export type SalesDocumentSummary = Pick<SalesDocument, '_id' | 'type' | 'status' | 'shopifyOrderId' | 'shopifyRefundId' | 'amount' | 'currencyCode' | 'createdAt' | 'postedShipmentNo' | 'postedInvoiceNo'>;

@@ -120,4 +120,18 @@ export class ShopifyOrderRepository {
     const result = await this.orders.updateOne({ _id: shopKey(shop, shopifyId) }, { $set: { orderStateConflict: false, conflict: null } });
     return result.modifiedCount === 1;
   }
+
+  /** The shop's orders for people to read, newest first (Shopify's createdAt): the mirror without the order's lines and addresses. */
+  async listNewest(shop: string, limit: number): Promise<OrderListEntry[]> {
+    const projection = {
+      shopifyId: 1, name: 1, importedAt: 1, processed: 1, document: 1, orderStateConflict: 1, conflict: 1, error: 1,
+      'order.createdAt': 1, 'order.financialStatus': 1, 'order.fulfillmentStatus': 1,
+    };
+    return this.orders.find<OrderListEntry>({ shop }, { projection }).sort({ 'order.createdAt': -1, _id: -1 }).limit(limit).toArray();
+  }
 }
+
+/** One order as listNewest reads it. */
+export type OrderListEntry = Pick<ShopifyOrderDocument, '_id' | 'shopifyId' | 'name' | 'importedAt' | 'processed' | 'document' | 'orderStateConflict' | 'conflict' | 'error'> & {
+  order: Pick<ShopifyOrder, 'createdAt' | 'financialStatus' | 'fulfillmentStatus'>;
+};

@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { Merchant } from '../../emulator/merchant-client';
+import { ShopSyncClient } from '../../src/client';
+import { runCli } from '../../src/cli/main';
 import { PROJECT_ROOT } from '../../src/config';
 import { tokenEnvName } from '../../src/secrets';
 import { holderIs, LockTestKit } from '../support/lock-probes';
-import { emulatedShop, testConfig, testWorker } from '../support/stack';
+import { emulatedShop, testConfig, testStack, testWorker } from '../support/stack';
 
 interface CliResult {
   code: number | null;
@@ -36,16 +39,28 @@ async function shopsync(args: string[], extraEnv: Record<string, string> = {}): 
   });
 }
 
+/**
+ * The same command line run in this process (as bin/shopsync.cjs runs it, output collected): a
+ * spawned CLI costs a second of start-up, so the tests that make many calls use this one.
+ */
+async function shopsyncHere(args: string[]): Promise<CliResult> {
+  const config = await testConfig();
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await runCli(args, { out: (line) => stdout.push(`${line}\n`), err: (line) => stderr.push(`${line}\n`), connect: () => ShopSyncClient.connect(config) });
+  return { code, stdout: stdout.join(''), stderr: stderr.join('') };
+}
+
 describe('shopsync CLI', () => {
   before(async () => {
     await testWorker();
   });
 
   it('prints help for every command', async () => {
-    for (const args of [['--help'], ['shops', '--help'], ['run', '--help'], ['setup', '--help'], ['schedules', '--help'], ['status', '--help'], ['failures', '--help'], ['runs', '--help'], ['lock', '--help']]) {
+    for (const args of [['--help'], ['shops', '--help'], ['run', '--help'], ['setup', '--help'], ['schedules', '--help'], ['status', '--help'], ['failures', '--help'], ['runs', '--help'], ['lock', '--help'], ['orders', '--help']]) {
       const result = await shopsync(args);
       assert.equal(result.code, 0, `${args.join(' ')}: ${result.stderr}`);
-      assert.match(result.stdout, /Usage: shopsync/);
+      assert.match(result.stdout, /Usage:\s+shopsync/);
     }
   });
 
@@ -128,5 +143,111 @@ describe('shopsync CLI', () => {
     const missing = await shopsync(['shops', 'show', 'never.myshopify.com']);
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /no shop never\.myshopify\.com is configured/);
+  });
+
+  describe('with a shop whose orders task imported two orders', () => {
+    let client: ShopSyncClient;
+    let shop: string;
+    let ordersRunId: string;
+    let mugOrder: { id: string; name: string };
+    let unmappedOrder: { id: string; name: string };
+
+    before(async () => {
+      client = await ShopSyncClient.connect(await testConfig());
+      const emulated = await emulatedShop('cli-orders', { currencyCode: 'EUR' });
+      shop = emulated.domain;
+      await client.erpStore.items.upsert({ no: 'CLIMUG', description: 'CLI mug', unitPrice: '8.00' });
+      await client.addShop({
+        domain: shop, allowBackgroundSyncs: false, autoCreateOrders: true, autoCreateUnknownCustomers: true, skuMapping: 'itemNo', shippingChargesAccount: '7190',
+        schedules: { refreshShopInfo: { every: '1h' } },
+      });
+      const merchant = new Merchant((await testStack()).emulatorUrl, shop, emulated.token);
+      const variants = await merchant.product('CLI mug', [{ sku: 'CLIMUG', price: '8.00' }, { sku: 'NOT-IN-ERP', price: '9.00' }]);
+      mugOrder = await merchant.webOrder([{ variantId: variants.CLIMUG as string, quantity: 2 }]);
+      unmappedOrder = await merchant.webOrder([{ variantId: variants['NOT-IN-ERP'] as string, quantity: 1 }]);
+      ordersRunId = (await client.runTask({ shop, task: 'orders', wait: true })).workflowId;
+    });
+
+    after(async () => {
+      await client?.close();
+    });
+
+    it('gives the same answer for <domain> and --shop <domain> (status, lock, schedules list) and exits 2 naming both shops when they differ', async () => {
+      const pairs = [
+        [['status', shop], ['status', '--shop', shop]],
+        [['lock', shop], ['lock', '--shop', shop]],
+        [['lock', shop, '--json'], ['lock', '--json', '--shop', shop]],
+        [['schedules', 'list', shop], ['schedules', 'list', '--shop', shop]],
+      ];
+      const results = await Promise.all(pairs.map(([positional, flag]) => Promise.all([shopsyncHere(positional as string[]), shopsyncHere(flag as string[])])));
+      results.forEach(([positional, flag], index) => {
+        const label = (pairs[index]?.[0] as string[]).join(' ');
+        assert.equal(positional.code, 0, `${label}: ${positional.stderr}`);
+        assert.equal(flag.code, 0, `${label} (--shop): ${flag.stderr}`);
+        assert.equal(flag.stdout, positional.stdout, label);
+      });
+      assert.match(results[0]?.[0].stdout ?? '', /Unprocessed orders +1/);
+      assert.match(results[3]?.[0].stdout ?? '', /refreshShopInfo {2}active/);
+
+      const other = `other-${shop}`;
+      const conflicting = [['status', shop, '--shop', other], ['lock', shop, '--shop', other], ['lock', 'break', shop, '--shop', other], ['schedules', 'list', shop, '--shop', other], ['run', 'orders', shop, '--shop', other], ['orders', 'list', shop, '--shop', other]];
+      for (const [index, result] of (await Promise.all(conflicting.map((args) => shopsyncHere(args)))).entries()) {
+        const label = conflicting[index]?.join(' ');
+        assert.equal(result.code, 2, `${label}: ${result.stderr}`);
+        assert.ok(result.stderr.includes(`two different shops given: ${shop} and --shop ${other}`), `${label}: ${result.stderr}`);
+      }
+      const missing = await shopsyncHere(['status']);
+      assert.equal(missing.code, 2);
+      assert.match(missing.stderr, /^shopsync: missing shop: give <domain> or --shop <domain>\. Usage: shopsync status <domain> \| --shop <domain>/);
+      // The real bin exits with that code and prints that one line.
+      const spawned = await shopsync(['lock', shop, '--shop', other]);
+      assert.equal(spawned.code, 2);
+      assert.equal(spawned.stderr, `shopsync: two different shops given: ${shop} and --shop ${other}; give one. Usage: shopsync lock <domain> | --shop <domain> [--group G] [--json]\n`);
+    });
+
+    it('prints one parseable JSON document for every read command given --json', async () => {
+      const reads = [
+        ['shops', 'list'], ['shops', 'show', shop], ['status', shop], ['failures'], ['failures', shop], ['runs', 'show', ordersRunId], ['lock', shop], ['lock', '--shop', shop],
+        ['schedules', 'list', shop], ['locations', 'list', shop], ['catalogs', 'list', shop], ['orders', 'list', shop],
+      ];
+      const results = await Promise.all(reads.map((args) => shopsyncHere([...args, '--json'])));
+      const parsed = results.map((result, index) => {
+        const label = reads[index]?.join(' ');
+        assert.equal(result.code, 0, `${label}: ${result.stderr}`);
+        assert.doesNotThrow(() => JSON.parse(result.stdout), `${label} printed: ${result.stdout}`);
+        return JSON.parse(result.stdout) as unknown;
+      });
+      const [shops, shown, status, , , run, lock, , schedules, locations, catalogs, orders] = parsed as [
+        Array<{ settings: { domain: string } }>, { settings: { domain: string } }, { cues: { unprocessedOrders: { count: number } } }, unknown, unknown,
+        { workflowId: string; status: string }, { lockId: string }, unknown, Array<{ scheduleId: string }>, unknown[], unknown[], Array<{ name: string }>,
+      ];
+      assert.ok(shops.some((s) => s.settings.domain === shop));
+      assert.equal(shown.settings.domain, shop);
+      assert.equal(status.cues.unprocessedOrders.count, 1);
+      assert.equal(run.workflowId, ordersRunId);
+      assert.equal(run.status, 'COMPLETED');
+      assert.match(lock.lockId, new RegExp(shop.replace(/\./g, '\\.')));
+      assert.deepEqual(schedules.map((s) => s.scheduleId), [`sched:${shop}:refreshShopInfo`]);
+      assert.deepEqual([locations, catalogs], [[], []]);
+      assert.deepEqual(orders.map((o) => o.name), [unmappedOrder.name, mugOrder.name]);
+    });
+
+    it('lists the imported orders newest first with their sales document numbers, processed or not and the error, in text and as JSON', async () => {
+      const mirror = await client.erpStore.orders.get(shop, mugOrder.id);
+      const documentNo = mirror?.document?.no as string;
+      assert.ok(documentNo, 'the mug order has a sales document');
+      const [text, json, limited] = await Promise.all([shopsyncHere(['orders', 'list', shop]), shopsyncHere(['orders', 'list', '--shop', shop, '--json']), shopsyncHere(['orders', 'list', shop, '--limit', '1', '--json'])]);
+      assert.equal(text.code, 0, text.stderr);
+      const lines = text.stdout.trim().split('\n');
+      assert.equal(lines[0]?.startsWith(`${unmappedOrder.name}  ${unmappedOrder.id}  `), true, text.stdout);
+      assert.match(lines[0] ?? '', /PAID\/UNFULFILLED {2}not processed {2}no document$/);
+      assert.match(lines[1] ?? '', /^ {4}error: .*NOT-IN-ERP.* is not mapped to an ERP item/);
+      assert.equal(lines[2]?.startsWith(`${mugOrder.name}  ${mugOrder.id}  `), true, text.stdout);
+      assert.match(lines[2] ?? '', new RegExp(`processed {2}${documentNo} \\(order, released\\)$`));
+      const listed = JSON.parse(json.stdout) as Array<{ name: string; shopifyId: string; processed: boolean; error: string | null; documents: Array<{ no: string; type: string; status: string; amount: string }> }>;
+      assert.deepEqual(listed.map((o) => [o.name, o.shopifyId, o.processed, o.error !== null]), [[unmappedOrder.name, unmappedOrder.id, false, true], [mugOrder.name, mugOrder.id, true, false]]);
+      assert.deepEqual(listed[1]?.documents.map((d) => [d.no, d.type, d.status, d.amount]), [[documentNo, 'order', 'released', '21.00']]);
+      assert.deepEqual((JSON.parse(limited.stdout) as Array<{ name: string }>).map((o) => o.name), [unmappedOrder.name]);
+    });
   });
 });
