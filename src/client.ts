@@ -10,8 +10,8 @@ import { connectErp, type Erp } from './erp/db';
 import type { LocationRepository } from './erp/location-repository';
 import type { ShopRecord, ShopRepository } from './erp/shop-repository';
 import { RunInspector, type RunDetails, type RunFailure } from './runs';
-import { ShopStatusReader, type CuePage, type ShopOverview, type ShopStatus } from './shop-status';
-export type { CuePage, ShopOverview, ShopStatus } from './shop-status';
+import { ShopStatusReader, type CuePage, type ShopOverview, type ShopStatus, type ShopSummary } from './shop-status';
+export type { CuePage, ShopOverview, ShopStatus, ShopSummary } from './shop-status';
 import { ShopSchedules, type ReconcileReport } from './schedules';
 import { registerSearchAttributes } from './temporal/setup';
 import { webUiSearchUrl, webUiWorkflowUrl } from './temporal/web-ui';
@@ -293,6 +293,11 @@ export class ShopSyncClient {
   /** One page of a cue's records with their errors and Web UI links (the status page's drill-down). */
   async getCuePage(shop: string, cue: string, options: { page?: number; pageSize?: number; sinceDays?: number } = {}): Promise<CuePage> {
     return this.status.cuePage(shop, cue, options);
+  }
+
+  /** Every shop with its cue counts (failed runs of the last 7 days) and what needs attention. */
+  async listShopSummaries(): Promise<ShopSummary[]> {
+    return this.status.allShops();
   }
 
   /** A shop at a glance: cue counts, the lock, the schedules, recent failed runs. */

@@ -49,6 +49,16 @@ export class RunInspector {
     return (await this.temporal.workflow.count(RunInspector.failedRunsQuery(shop, since))).count;
   }
 
+  /** How many runs failed per shop since a date, from visibility alone (no history is read). */
+  async countFailuresByShop(since: Date): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    for await (const execution of this.temporal.workflow.list({ query: RunInspector.failedRunsQuery(undefined, since), pageSize: 1000 })) {
+      const shop = execution.typedSearchAttributes.get(ShopDomain);
+      if (shop) counts.set(shop, (counts.get(shop) ?? 0) + 1);
+    }
+    return counts;
+  }
+
   /** The most recent failed runs with the reason each failed, newest first. */
   async listFailures(shop: string | undefined, since: Date, limit: number): Promise<RunFailure[]> {
     const failures: RunFailure[] = [];

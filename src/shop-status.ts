@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { countStoredCues, isStoredCueKey, listCueRecords, storedCueTask, type Cue, type CueItem, type StoredCueKey } from './erp/cues';
+import { countStoredCues, countStoredCuesByShop, isStoredCueKey, listCueRecords, storedCueTask, type Cue, type CueItem, type StoredCueKey } from './erp/cues';
 import type { ShopRepository } from './erp/shop-repository';
 import type { LockState } from './domain/shop-lock';
 import type { RunFailure, RunInspector } from './runs';
@@ -49,6 +49,14 @@ export interface ShopOverview {
   recentFailures: RunFailure[];
   /** The shop's failed runs in the Temporal Web UI. */
   failuresWebUiUrl?: string;
+}
+
+/** A line of the shops list: counts only. */
+export interface ShopSummary {
+  shop: string;
+  enabled: boolean;
+  needsAttention: CueKey[];
+  counts: Record<CueKey, number>;
 }
 
 export class UnknownCueError extends Error {}
@@ -117,6 +125,22 @@ export class ShopStatusReader {
       items = records.items.map((item) => this.linked(shop, cue, item));
     }
     return { shop, cue, title, count, page, pageSize, pages: Math.max(1, Math.ceil(count / pageSize)), items };
+  }
+
+  /** Every shop's cue counts and what needs attention, in a fixed number of queries whatever the number of shops. */
+  async allShops(): Promise<ShopSummary[]> {
+    const shops = await this.deps.shops.list();
+    const domains = shops.map((record) => record.settings.domain);
+    const [counts, failures] = await Promise.all([countStoredCuesByShop(this.deps.db, domains), this.deps.runs.countFailuresByShop(daysAgo(7))]);
+    return shops.map(({ settings }) => {
+      const shopCounts: Record<CueKey, number> = { ...(counts.get(settings.domain) as Record<StoredCueKey, number>), synchronizationErrors: failures.get(settings.domain) ?? 0 };
+      return {
+        shop: settings.domain,
+        enabled: settings.enabled,
+        needsAttention: (Object.entries(shopCounts) as Array<[CueKey, number]>).filter(([, count]) => count > 0).map(([key]) => key),
+        counts: shopCounts,
+      };
+    });
   }
 
   async overview(shop: string): Promise<ShopOverview> {

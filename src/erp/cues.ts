@@ -156,3 +156,21 @@ export async function listCueRecords(db: Db, shop: string, key: StoredCueKey, pa
   ]);
   return { title: definition.title, count, items: docs.map(definition.item) };
 }
+
+/** Every cue's count for many shops at once: one grouped count per cue, not one per cue and shop. */
+export async function countStoredCuesByShop(db: Db, shops: string[]): Promise<Map<string, Record<StoredCueKey, number>>> {
+  const counts = new Map<string, Record<StoredCueKey, number>>(shops.map((shop) => [shop, Object.fromEntries(Object.keys(CUE_DEFINITIONS).map((key) => [key, 0])) as Record<StoredCueKey, number>]));
+  await Promise.all(
+    (Object.entries(CUE_DEFINITIONS) as Array<[StoredCueKey, CueDefinition]>).map(async ([key, definition]) => {
+      const groups = await db
+        .collection(definition.collection)
+        .aggregate<{ _id: string; count: number }>([{ $match: { ...definition.filter, shop: { $in: shops } } }, { $group: { _id: '$shop', count: { $sum: 1 } } }])
+        .toArray();
+      for (const group of groups) {
+        const shopCounts = counts.get(group._id);
+        if (shopCounts) shopCounts[key] = group.count;
+      }
+    }),
+  );
+  return counts;
+}

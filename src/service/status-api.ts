@@ -4,26 +4,15 @@ import { FieldError, json, positiveInt, readBody, type HttpReply } from './http-
 import { parseJsonBody, parseRunRequest } from './run-request';
 
 /** The client methods the status page and the JSON API read and act through (the CLI's own). */
-export type StatusClient = Pick<ShopSyncClient, 'shops' | 'getShopStatus' | 'getCuePage' | 'getShopOverview' | 'lockState' | 'runTask' | 'schedules' | 'retryShipments' | 'resolveOrderConflict'>;
+export type StatusClient = Pick<ShopSyncClient, 'shops' | 'listShopSummaries' | 'getShopStatus' | 'getCuePage' | 'getShopOverview' | 'lockState' | 'runTask' | 'schedules' | 'retryShipments' | 'resolveOrderConflict'>;
 
 const MAX_REQUEST_BYTES = 64 * 1024;
 
 /** `GET /api/shops`: every shop with its cue counts and what needs attention. */
 async function listShops(client: StatusClient): Promise<HttpReply> {
-  const shops = await client.shops.list();
-  const summaries = await Promise.all(
-    shops.map(async ({ settings }) => {
-      const status = await client.getShopStatus(settings.domain, { limit: 0 });
-      return {
-        shop: settings.domain,
-        enabled: settings.enabled,
-        needsAttention: status.needsAttention,
-        counts: Object.fromEntries(Object.entries(status.cues).map(([key, cue]) => [key, cue.count])),
-        links: { status: `/api/shops/${encodeURIComponent(settings.domain)}/status`, page: `/shops/${encodeURIComponent(settings.domain)}` },
-      };
-    }),
-  );
-  return json(200, { shops: summaries });
+  const summaries = await client.listShopSummaries();
+  const links = (shop: string) => ({ status: `/api/shops/${encodeURIComponent(shop)}/status`, page: `/shops/${encodeURIComponent(shop)}` });
+  return json(200, { shops: summaries.map((summary) => ({ ...summary, links: links(summary.shop) })) });
 }
 
 async function startRun(client: StatusClient, shop: string, request: IncomingMessage): Promise<HttpReply> {

@@ -1,5 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { FieldError } from './http-io';
 import type { StatusClient } from './status-api';
+
+/** A page follows the shops it shows (the overview shows ten at most). */
+const MAX_SHOPS = 20;
 
 /** How often the service looks for changes on behalf of an open page. */
 export const EVENTS_CHECK_MS = 3000;
@@ -17,13 +21,14 @@ async function snapshot(client: StatusClient, shops: string[]): Promise<Record<s
 }
 
 /**
- * `GET /events[?shop=D]`: server-sent events. The service checks every few seconds and sends a
+ * `GET /events?shop=D[&shop=E...]`: server-sent events. The service checks every few seconds and sends a
  * `change` event with the new counts only when something changed; the page then updates itself.
  * Stops when the page goes away.
  */
 export async function statusEvents(client: StatusClient, request: IncomingMessage, response: ServerResponse, url: URL, log: (line: string) => void): Promise<void> {
-  const shop = url.searchParams.get('shop');
-  const shops = shop ? [(await client.shops.get(shop)).settings.domain] : (await client.shops.list()).map((record) => record.settings.domain);
+  const asked = url.searchParams.getAll('shop');
+  if (asked.length === 0 || asked.length > MAX_SHOPS) throw new FieldError('shop', `give 1 to ${MAX_SHOPS} shops: /events?shop=<domain>&shop=...`);
+  const shops = await Promise.all(asked.map(async (shop) => (await client.shops.get(shop)).settings.domain));
   response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
   response.write('retry: 5000\n\n');
   let last = '';

@@ -10,24 +10,33 @@ import type { StatusClient } from './status-api';
 
 const MAX_FORM_BYTES = 16 * 1024;
 
-async function overviewPage(client: StatusClient): Promise<HttpReply> {
+/** Shops per overview page: each shows its cues, lock, schedules and failed runs. */
+const SHOPS_PER_PAGE = 10;
+
+async function overviewPage(client: StatusClient, url: URL): Promise<HttpReply> {
   const shops = await client.shops.list();
-  const overviews = await Promise.all(shops.map(({ settings }) => client.getShopOverview(settings.domain)));
+  const pages = Math.max(1, Math.ceil(shops.length / SHOPS_PER_PAGE));
+  const page = Math.min(positiveInt(url.searchParams.get('page'), 'page', 1, 100_000), pages);
+  const shown = shops.slice((page - 1) * SHOPS_PER_PAGE, page * SHOPS_PER_PAGE).map(({ settings }) => settings.domain);
+  const overviews = await Promise.all(shown.map((shop) => client.getShopOverview(shop)));
+  const pager = pages > 1
+    ? h`<nav aria-label="Pages" class="pager">${page > 1 ? h`<a href="/?page=${page - 1}" rel="prev">← Previous</a>` : ''} <span>Page ${page} of ${pages} (${shops.length} shops)</span> ${page < pages ? h`<a href="/?page=${page + 1}" rel="next">Next →</a>` : ''}</nav>`
+    : h``;
   const content = overviews.length
-    ? h`${overviews.map((overview) => shopSection(overview))}`
+    ? h`${overviews.map((overview) => shopSection(overview))}${pager}`
     : h`<p>No shops yet. Add one with <code>npx shopsync shops add &lt;domain&gt;</code>.</p>`;
-  return html(200, layout({ title: 'Shops' }, content));
+  return html(200, layout({ title: 'Shops', liveShops: shown }, content));
 }
 
 async function shopPage(client: StatusClient, shop: string, url: URL): Promise<HttpReply> {
   const overview = await client.getShopOverview(shop);
   const notice = url.searchParams.get('done') ?? undefined;
-  return html(200, layout({ title: shop, trail: [['Shops', '/']], liveShop: shop, notice }, shopSection(overview, 'h1')));
+  return html(200, layout({ title: shop, trail: [['Shops', '/']], liveShops: [shop], notice }, shopSection(overview, 'h1')));
 }
 
 async function cuePage(client: StatusClient, shop: string, cue: string, url: URL): Promise<HttpReply> {
   const page = await client.getCuePage(shop, cue, { page: positiveInt(url.searchParams.get('page'), 'page', 1, 100_000) });
-  return html(200, layout({ title: page.title, trail: [['Shops', '/'], [shop, shopPath(shop)]], liveShop: shop }, cuePageContent(page)));
+  return html(200, layout({ title: page.title, trail: [['Shops', '/'], [shop, shopPath(shop)]], liveShops: [shop] }, cuePageContent(page)));
 }
 
 async function confirmPage(client: StatusClient, shop: string, url: URL): Promise<HttpReply> {
@@ -53,7 +62,7 @@ async function actionPost(client: StatusClient, shop: string, request: IncomingM
  */
 export async function statusPages(client: StatusClient, request: IncomingMessage, url: URL): Promise<HttpReply | undefined> {
   const method = request.method ?? 'GET';
-  if (url.pathname === '/' && method === 'GET') return overviewPage(client);
+  if (url.pathname === '/' && method === 'GET') return overviewPage(client, url);
   const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] !== 'shops' || !parts[1]) return undefined;
   const [, shop, resource, key, ...rest] = parts;

@@ -130,11 +130,22 @@ describe('status page and JSON API', () => {
   });
 
   describe('pages', () => {
+    /** The overview pages that show these shops (ten shops a page; other test files add shops too). */
+    async function overviewOf(...domains: string[]): Promise<string> {
+      let text = '';
+      for (let n = 1; ; n += 1) {
+        const response = await get(`/?page=${n}`);
+        assert.equal(response.status, 200);
+        assert.match(response.headers.get('content-type') ?? '', /text\/html/);
+        const page = await response.text();
+        if (domains.some((domain) => page.includes(`data-shop="${domain}"`))) text += page;
+        const pages = Number(/Page \d+ of (\d+)/.exec(page)?.[1] ?? 1);
+        if (n >= pages) return text;
+      }
+    }
+
     it('the overview shows each shop: cues with counts, nothing-needs-attention, the lock, schedules on hold, failed runs', async () => {
-      const response = await get('/');
-      assert.equal(response.status, 200);
-      assert.match(response.headers.get('content-type') ?? '', /text\/html/);
-      const page = await response.text();
+      const page = await overviewOf(shop, quietShop);
       assert.match(page, new RegExp(`<h2 id="shop-[^"]+"><a href="${shopPath(shop)}">${shop}</a>`));
       assert.match(page, new RegExp(`data-attention="${quietShop}">✓ Nothing needs attention\\.`));
       assert.match(page, new RegExp(`data-attention="${shop}">⚠ Needs attention: <a href="${shopPath(shop)}/cues/unprocessedOrders">Unprocessed orders \\(1\\)</a>`));
@@ -144,6 +155,23 @@ describe('status page and JSON API', () => {
       assert.match(page, /<th scope="row">refreshShopInfo<\/th><td>Active/);
       assert.match(page, /refused the access token/);
       assert.ok(!page.includes(shopToken) && !page.includes('shpat_'), 'no token reaches the page');
+    });
+
+    it('pages the overview ten shops at a time, every shop on exactly one page', async () => {
+      for (let i = 0; i < 11; i += 1) await client.addShop({ domain: `status-many-${i}-${Date.now().toString(36)}.myshopify.com` });
+      const domains = (await client.shops.list()).map((record) => record.settings.domain);
+      const seen: string[] = [];
+      const first = await (await get('/')).text();
+      const pages = Number(/Page 1 of (\d+)/.exec(first)?.[1]);
+      assert.equal(pages, Math.ceil(domains.length / 10));
+      for (let n = 1; n <= pages; n += 1) {
+        const page = await (await get(`/?page=${n}`)).text();
+        const shown = [...page.matchAll(/<section class="shop" [^>]*data-shop="([^"]+)"/g)].map((match) => match[1] as string);
+        assert.ok(shown.length <= 10);
+        seen.push(...shown);
+      }
+      assert.deepEqual([...seen].sort(), [...domains].sort());
+      assert.equal((await get('/?page=0')).status, 400);
     });
 
     it('the drill-down lists a cue\'s records with their errors, escaped, 25 a page, with Web UI links', async () => {

@@ -37,8 +37,8 @@ export interface LayoutOptions {
   title: string;
   /** Breadcrumb links before the title: [label, href]. */
   trail?: Array<[string, string]>;
-  /** Which shop's changes the page follows live (server-sent events); undefined: every shop. */
-  liveShop?: string;
+  /** Which shops' changes the page follows live (server-sent events). */
+  liveShops?: string[];
   live?: boolean;
   notice?: string;
 }
@@ -46,7 +46,8 @@ export interface LayoutOptions {
 /** The page frame: a skip link, the header with the trail, the main content, the live-update script. */
 export function layout(options: LayoutOptions, content: Html): string {
   const trail = options.trail?.length ? h`<nav aria-label="Breadcrumb"><ol class="trail">${options.trail.map(([label, href]) => h`<li><a href="${href}">${label}</a></li>`)}<li aria-current="page">${options.title}</li></ol></nav>` : '';
-  const events = options.live === false ? '' : `/events${options.liveShop ? `?shop=${encodeURIComponent(options.liveShop)}` : ''}`;
+  const shops = new URLSearchParams((options.liveShops ?? []).map((shop): [string, string] => ['shop', shop]));
+  const events = options.live === false || !options.liveShops?.length ? '' : `/events?${shops.toString()}`;
   return h`<!doctype html>
 <html lang="en">
 <head>
