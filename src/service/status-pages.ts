@@ -5,7 +5,7 @@ import { parsePageAction, performAction } from './page-actions';
 import { confirmPageContent } from './pages/confirm-page';
 import { cuePageContent } from './pages/cue-page';
 import { h, layout } from './pages/html';
-import { shopPath, shopSection } from './pages/shop-section';
+import { shopPath, shopSection, unreadableShop } from './pages/shop-section';
 import type { StatusClient } from './status-api';
 
 const MAX_FORM_BYTES = 16 * 1024;
@@ -18,12 +18,13 @@ async function overviewPage(client: StatusClient, url: URL): Promise<HttpReply> 
   const pages = Math.max(1, Math.ceil(shops.length / SHOPS_PER_PAGE));
   const page = Math.min(positiveInt(url.searchParams.get('page'), 'page', 1, 100_000), pages);
   const shown = shops.slice((page - 1) * SHOPS_PER_PAGE, page * SHOPS_PER_PAGE).map(({ settings }) => settings.domain);
-  const overviews = await Promise.all(shown.map((shop) => client.getShopOverview(shop)));
+  // One shop that cannot be read (its lock workflow stuck, a schedule gone) does not hide the others.
+  const overviews = await Promise.all(shown.map((shop) => client.getShopOverview(shop).catch((error: unknown) => ({ shop, error: error instanceof Error ? error.message : String(error) }))));
   const pager = pages > 1
     ? h`<nav aria-label="Pages" class="pager">${page > 1 ? h`<a href="/?page=${page - 1}" rel="prev">← Previous</a>` : ''} <span>Page ${page} of ${pages} (${shops.length} shops)</span> ${page < pages ? h`<a href="/?page=${page + 1}" rel="next">Next →</a>` : ''}</nav>`
     : h``;
   const content = overviews.length
-    ? h`${overviews.map((overview) => shopSection(overview))}${pager}`
+    ? h`${overviews.map((overview) => ('error' in overview ? unreadableShop(overview.shop, overview.error) : shopSection(overview)))}${pager}`
     : h`<p>No shops yet. Add one with <code>npx shopsync shops add &lt;domain&gt;</code>.</p>`;
   return html(200, layout({ title: 'Shops', liveShops: shown }, content));
 }

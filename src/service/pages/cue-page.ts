@@ -26,7 +26,7 @@ export function cuePageContent(page: CuePage): Html {
 <table class="records">
 <thead><tr><th scope="col">Record</th><th scope="col">Error or reason</th><th scope="col">When</th><th scope="col">Run</th>${hasActions ? h`<th scope="col"><span class="sr-only">Action</span></th>` : ''}</tr></thead>
 <tbody>${page.items.map(
-    (item) => h`<tr><th scope="row">${item.label}${item.label !== item.id ? h`<br><code>${item.id}</code>` : ''}</th><td>${item.error ?? '–'}</td><td>${timeText(item.at)}</td>
+    (item) => h`<tr><th scope="row">${item.label}${item.label.includes(item.id) ? '' : h`<br><code>${item.id}</code>`}</th><td>${item.error ?? '–'}</td><td>${timeText(item.at)}</td>
 <td>${item.webUiUrl ? h`<a href="${item.webUiUrl}">In the Web UI<span class="sr-only"> for ${item.id}</span></a>` : '–'}</td>${hasActions ? h`<td>${recordAction(page, item.id)}</td>` : ''}</tr>`,
   )}</tbody>
 </table>

@@ -87,3 +87,11 @@ ${runForm(overview)}
 ${failuresBlock(overview)}
 </section>`;
 }
+
+/** A shop whose state could not be read just now: its name, the reason, and where to look. */
+export function unreadableShop(shop: string, reason: string): Html {
+  return h`<section class="shop" aria-labelledby="${idOf(shop)}" data-shop="${shop}">
+<h2 id="${idOf(shop)}"><a href="${shopPath(shop)}">${shop}</a></h2>
+<p class="attention warn">⚠ Its state could not be read: ${reason}</p>
+</section>`;
+}
