@@ -74,6 +74,8 @@ function inputKey(filters: Record<string, unknown> | undefined, options: Record<
 }
 
 const PROGRESS_POLL_MS = 500;
+/** How long the lock's state query may take before the ERP store's picture is shown instead. */
+const LOCK_QUERY_DEADLINE_MS = 3000;
 
 /**
  * The API other services use: shops (settings in the ERP store, schedules in Temporal), task runs,
@@ -241,11 +243,18 @@ export class ShopSyncClient {
    */
   async lockState(shop: string, group = DEFAULT_LOCK_GROUP): Promise<LockState | undefined> {
     const id = lockId(shop, group);
+    let running = false;
     try {
-      const description = await this.temporal.workflow.getHandle(id).describe();
-      if (description.status.name === 'RUNNING') return await this.temporal.workflow.getHandle(id).query(lockStateQuery);
+      running = (await this.temporal.workflow.getHandle(id).describe()).status.name === 'RUNNING';
     } catch (error) {
       if (!(error instanceof WorkflowNotFoundError)) throw error;
+    }
+    if (running) {
+      // A query needs a worker on the lock's task queue; without one it would hang until the RPC's deadline.
+      const answered = await this.temporal
+        .withDeadline(Date.now() + LOCK_QUERY_DEADLINE_MS, () => this.temporal.workflow.getHandle(id).query(lockStateQuery))
+        .catch(() => undefined);
+      if (answered) return answered;
     }
     const stored = await this.erp.locks.load(id);
     if (stored.token === 0 && !stored.holder && stored.queue.length === 0) return undefined;
