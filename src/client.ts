@@ -13,6 +13,7 @@ import { RunInspector, type RunDetails, type RunFailure } from './runs';
 import { ShopStatusReader, type CuePage, type ShopOverview, type ShopStatus, type ShopSummary } from './shop-status';
 export type { CuePage, ShopOverview, ShopStatus, ShopSummary } from './shop-status';
 import { ShopSchedules, type ReconcileReport } from './schedules';
+import { connectTemporalClient } from './temporal/connection';
 import { registerSearchAttributes } from './temporal/setup';
 import { webUiSearchUrl, webUiWorkflowUrl } from './temporal/web-ui';
 import { emptyCounters, type LockHolder, type LockState } from './domain/shop-lock';
@@ -107,7 +108,7 @@ export class ShopSyncClient {
   }
 
   static async connect(config: AppConfig = loadConfig()): Promise<ShopSyncClient> {
-    const connection = await Connection.connect({ address: config.temporalAddress });
+    const connection = await connectTemporalClient(config);
     const erp = await connectErp(config.mongoUri, config.mongoDatabase);
     return new ShopSyncClient(config, connection, new Client({ connection, namespace: config.temporalNamespace }), erp);
   }

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -19,6 +20,25 @@ export const StackFileSchema = z.object({
   statusUrl: z.string().optional(),
 });
 export type StackFile = z.infer<typeof StackFileSchema>;
+
+/** The environment variable behind each setting, for the messages that name them. */
+export const ENV_NAMES: Record<keyof AppConfig, string> = {
+  temporalAddress: 'TEMPORAL_ADDRESS', temporalNamespace: 'TEMPORAL_NAMESPACE', taskQueue: 'SHOPSYNC_TASK_QUEUE',
+  temporalWebUi: 'TEMPORAL_UI_URL', mongoUri: 'MONGODB_URI', mongoDatabase: 'MONGODB_DATABASE',
+  shopifyApiOrigin: 'SHOPIFY_API_ORIGIN', secretsFile: 'SHOPSYNC_SECRETS_FILE',
+  lockCheckSeconds: 'SHOPSYNC_LOCK_CHECK_SECONDS', lockResendSeconds: 'SHOPSYNC_LOCK_RESEND_SECONDS',
+  lockMaxWaitSeconds: 'SHOPSYNC_LOCK_MAX_WAIT_SECONDS', lockTaskQueue: 'SHOPSYNC_LOCK_TASK_QUEUE',
+  lockHistoryLimit: 'SHOPSYNC_LOCK_HISTORY_LIMIT', workflowBundlePath: 'SHOPSYNC_WORKFLOW_BUNDLE',
+  servicePort: 'SHOPSYNC_SERVICE_PORT', serviceHost: 'SHOPSYNC_SERVICE_HOST',
+  serviceToken: 'SHOPSYNC_SERVICE_TOKEN', serviceBasicAuth: 'SHOPSYNC_SERVICE_BASIC_AUTH',
+  logLevel: 'SHOPSYNC_LOG_LEVEL', logFormat: 'SHOPSYNC_LOG_FORMAT',
+  temporalTls: 'TEMPORAL_TLS', temporalTlsCaPath: 'TEMPORAL_TLS_CA_PATH', temporalTlsCertPath: 'TEMPORAL_TLS_CERT_PATH',
+  temporalTlsKeyPath: 'TEMPORAL_TLS_KEY_PATH', temporalTlsServerName: 'TEMPORAL_TLS_SERVER_NAME', temporalApiKey: 'TEMPORAL_API_KEY',
+  metricsPort: 'SHOPSYNC_METRICS_PORT', metricsHost: 'SHOPSYNC_METRICS_HOST',
+};
+
+/** The settings that only make sense over TLS, and so turn it on. */
+const TLS_SETTINGS = ['temporalTlsCaPath', 'temporalTlsCertPath', 'temporalTlsKeyPath', 'temporalTlsServerName', 'temporalApiKey'] as const;
 
 export const AppConfigSchema = z.object({
   temporalAddress: z.string().min(1),
@@ -50,10 +70,50 @@ export const AppConfigSchema = z.object({
   logFormat: z.enum(['text', 'json']).optional(),
   /** A workflow bundle built ahead of time (`npm run build`); unset = build/workflow-bundle.js, rebuilt when the sources change. */
   workflowBundlePath: z.string().min(1).optional(),
+  /** TLS to Temporal; unset = on exactly when a TLS file, the server name or an API key is set. */
+  temporalTls: z.boolean({ error: 'must be true or false' }).optional(),
+  /** PEM files, read when a connection opens: the server's CA (unset: the system's roots), the client certificate and key for mTLS. */
+  temporalTlsCaPath: z.string().min(1).optional(),
+  temporalTlsCertPath: z.string().min(1).optional(),
+  temporalTlsKeyPath: z.string().min(1).optional(),
+  /** The name the server's certificate is checked against, when it differs from the address's host. */
+  temporalTlsServerName: z.string().min(1).optional(),
+  /** Temporal Cloud's API key: a secret, never logged and never passed on beyond the connection. */
+  temporalApiKey: z.string().min(1).optional(),
+  /** Where the worker serves the SDK's Prometheus metrics (`/metrics`); unset = no metrics. Host 127.0.0.1 by default. */
+  metricsPort: z.coerce.number().int().min(0).max(65_535).optional(),
+  metricsHost: z.string().refine((host) => isIP(host) !== 0, 'must be an IP address such as 127.0.0.1 or 0.0.0.0 (names are not resolved)').optional(),
+}).superRefine((config, context) => {
+  // Rules across variables; each message names the variables only, never a value (the API key is one).
+  const { temporalTlsCertPath: cert, temporalTlsKeyPath: key } = config;
+  if ((cert === undefined) !== (key === undefined)) {
+    context.addIssue({
+      code: 'custom',
+      path: [cert === undefined ? 'temporalTlsCertPath' : 'temporalTlsKeyPath'],
+      message: `${ENV_NAMES.temporalTlsCertPath} and ${ENV_NAMES.temporalTlsKeyPath} go together: mTLS needs the client certificate and its key`,
+    });
+  }
+  const needTls = TLS_SETTINGS.filter((field) => config[field] !== undefined).map((field) => ENV_NAMES[field]);
+  if (config.temporalTls === false && needTls.length > 0) {
+    context.addIssue({ code: 'custom', path: ['temporalTls'], message: `is false, but ${needTls.join(', ')} need${needTls.length === 1 ? 's' : ''} TLS` });
+  }
 });
 export type AppConfig = z.infer<typeof AppConfigSchema>;
 
+/** Whether the connection to Temporal uses TLS: as set, or else when any setting that needs it is there. */
+export function temporalTlsEnabled(config: Pick<AppConfig, 'temporalTls' | (typeof TLS_SETTINGS)[number]>): boolean {
+  return config.temporalTls ?? TLS_SETTINGS.some((field) => config[field] !== undefined);
+}
+
 export class ConfigError extends Error {}
+
+/** A yes/no variable: true/false (also 1/0, yes/no, on/off); anything else stays text for the schema to refuse. */
+function flag(value: string | undefined): boolean | string | undefined {
+  if (!value) return undefined;
+  if (/^(true|1|yes|on)$/i.test(value)) return true;
+  if (/^(false|0|no|off)$/i.test(value)) return false;
+  return value;
+}
 
 function readStackFile(path: string): StackFile | undefined {
   if (!existsSync(path)) return undefined;
@@ -88,21 +148,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stackFile = env
     serviceBasicAuth: env.SHOPSYNC_SERVICE_BASIC_AUTH || undefined,
     logLevel: env.SHOPSYNC_LOG_LEVEL?.toUpperCase() || undefined,
     logFormat: env.SHOPSYNC_LOG_FORMAT?.toLowerCase() || undefined,
+    temporalTls: flag(env.TEMPORAL_TLS),
+    temporalTlsCaPath: env.TEMPORAL_TLS_CA_PATH || undefined,
+    temporalTlsCertPath: env.TEMPORAL_TLS_CERT_PATH || undefined,
+    temporalTlsKeyPath: env.TEMPORAL_TLS_KEY_PATH || undefined,
+    temporalTlsServerName: env.TEMPORAL_TLS_SERVER_NAME || undefined,
+    temporalApiKey: env.TEMPORAL_API_KEY || undefined,
+    metricsPort: env.SHOPSYNC_METRICS_PORT || undefined,
+    metricsHost: env.SHOPSYNC_METRICS_HOST || undefined,
   };
   const parsed = AppConfigSchema.safeParse(candidate);
   if (!parsed.success) {
-    const variables: Record<string, string> = {
-      temporalAddress: 'TEMPORAL_ADDRESS', temporalNamespace: 'TEMPORAL_NAMESPACE', taskQueue: 'SHOPSYNC_TASK_QUEUE',
-      temporalWebUi: 'TEMPORAL_UI_URL', mongoUri: 'MONGODB_URI', mongoDatabase: 'MONGODB_DATABASE',
-      shopifyApiOrigin: 'SHOPIFY_API_ORIGIN', secretsFile: 'SHOPSYNC_SECRETS_FILE',
-      lockCheckSeconds: 'SHOPSYNC_LOCK_CHECK_SECONDS', lockResendSeconds: 'SHOPSYNC_LOCK_RESEND_SECONDS',
-      lockMaxWaitSeconds: 'SHOPSYNC_LOCK_MAX_WAIT_SECONDS', lockTaskQueue: 'SHOPSYNC_LOCK_TASK_QUEUE',
-      lockHistoryLimit: 'SHOPSYNC_LOCK_HISTORY_LIMIT', workflowBundlePath: 'SHOPSYNC_WORKFLOW_BUNDLE',
-      servicePort: 'SHOPSYNC_SERVICE_PORT', serviceHost: 'SHOPSYNC_SERVICE_HOST',
-      serviceToken: 'SHOPSYNC_SERVICE_TOKEN', serviceBasicAuth: 'SHOPSYNC_SERVICE_BASIC_AUTH',
-      logLevel: 'SHOPSYNC_LOG_LEVEL', logFormat: 'SHOPSYNC_LOG_FORMAT',
-    };
-    const problems = parsed.error.issues.map((issue) => `${variables[String(issue.path[0])] ?? issue.path.join('.')}: ${issue.message}`);
+    const problems = parsed.error.issues.map((issue) => `${ENV_NAMES[issue.path[0] as keyof AppConfig] ?? issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
   return parsed.data;

@@ -225,15 +225,21 @@ export function linkLogsTo(webUi: string | undefined): void {
  * Installs the Temporal runtime with the project's logger, level and format from the configuration
  * (SHOPSYNC_LOG_LEVEL, SHOPSYNC_LOG_FORMAT). The Rust core's own log lines are forwarded to it too, so
  * they share its format, but only from WARN up: below that they are the SDK's, not the project's.
+ * With SHOPSYNC_METRICS_PORT the runtime also serves the SDK's metrics for Prometheus at /metrics:
+ * the runtime is process-wide and installed once, so this is the one place they can be turned on.
  */
 export function installProjectLogger(
-  config: Pick<AppConfig, 'logLevel' | 'logFormat' | 'temporalWebUi' | 'temporalNamespace'>,
+  config: Pick<AppConfig, 'logLevel' | 'logFormat' | 'temporalWebUi' | 'temporalNamespace' | 'metricsPort' | 'metricsHost'>,
   options: { defaultLevel?: LogLevel; sink?: LogSink } = {},
 ): ProjectLogger {
   linkLogsTo(config.temporalWebUi);
   const level = config.logLevel ?? options.defaultLevel ?? 'INFO';
   const logger = new ProjectLogger({ level, format: config.logFormat ?? 'text', webUi: () => linkedWebUi, namespace: config.temporalNamespace }, options.sink);
   const core = SEVERITY[level] > SEVERITY.WARN ? level : 'WARN';
-  Runtime.install({ logger, telemetryOptions: { logging: { forward: {}, filter: { core, other: 'ERROR' } } } });
+  const host = config.metricsHost ?? '127.0.0.1';
+  // The core parses a socket address: an IP (no name lookup), an IPv6 one in brackets.
+  const bindAddress = `${host.includes(':') ? `[${host}]` : host}:${config.metricsPort}`;
+  const metrics = config.metricsPort === undefined ? {} : { metrics: { prometheus: { bindAddress } } };
+  Runtime.install({ logger, telemetryOptions: { logging: { forward: {}, filter: { core, other: 'ERROR' } }, ...metrics } });
   return logger;
 }

@@ -1,5 +1,5 @@
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { Client } from '@temporalio/client';
+import { Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from './activities';
 import type { ActivityDeps } from './activities/deps';
 import { currentRunGuard, runGuardInterceptor } from './activities/run-guard';
@@ -9,6 +9,7 @@ import { installProjectLogger, linkLogsTo } from './logging';
 import { EnvAndFileTokenSource, type TokenSource } from './secrets';
 import { DEFAULT_RETRY, ShopifyClients, type RequestGuard, type RetrySettings } from './shopify/client';
 import { configureShopifyTransport } from './shopify/transport';
+import { connectTemporalClient, connectTemporalWorker } from './temporal/connection';
 import { loadWorkflowBundle, WORKFLOW_INTERCEPTOR_MODULES } from './temporal/workflow-bundle';
 
 export interface SyncWorkerOptions {
@@ -57,8 +58,8 @@ export async function createSyncWorker(options: SyncWorkerOptions): Promise<Sync
   configureShopifyTransport(config.shopifyApiOrigin);
   linkLogsTo(config.temporalWebUi);
   const erp = await connectErp(config.mongoUri, config.mongoDatabase);
-  const connection = await NativeConnection.connect({ address: config.temporalAddress });
-  const clientConnection = await Connection.connect({ address: config.temporalAddress });
+  const connection = await connectTemporalWorker(config);
+  const clientConnection = await connectTemporalClient(config);
   const temporal = new Client({ connection: clientConnection, namespace: config.temporalNamespace });
   const tokens = options.tokens ?? new EnvAndFileTokenSource(config.secretsFile);
   const shopify = new ShopifyClients(tokens, options.shopifyRetry ?? DEFAULT_RETRY, activityRequestGuard);

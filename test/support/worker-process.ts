@@ -9,11 +9,12 @@ import { createProbeActivities } from './probe-activities';
  * A worker in a process of its own, so a test can SIGKILL or SIGTERM it mid-run. Its configuration
  * arrives as JSON in SHOPSYNC_TEST_CONFIG, the workflow bundle's path in SHOPSYNC_TEST_BUNDLE; it
  * prints "ready" once it polls and "stopped" when a shutdown completed. It logs only errors, unless
- * SHOPSYNC_TEST_PROJECT_LOGS is set: then it logs as the production worker does.
+ * SHOPSYNC_TEST_PROJECT_LOGS is set or its configuration asks for metrics: then it installs the
+ * runtime as the production worker does (logs, and the Prometheus endpoint).
  */
 async function main(): Promise<void> {
   const config = AppConfigSchema.parse(JSON.parse(process.env.SHOPSYNC_TEST_CONFIG ?? '{}'));
-  if (process.env.SHOPSYNC_TEST_PROJECT_LOGS) installProjectLogger(config);
+  if (process.env.SHOPSYNC_TEST_PROJECT_LOGS || config.metricsPort !== undefined) installProjectLogger(config);
   else Runtime.install({ logger: new DefaultLogger('ERROR'), telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' } } } });
   const codePath = process.env.SHOPSYNC_TEST_BUNDLE;
   if (!codePath) throw new Error('SHOPSYNC_TEST_BUNDLE is not set');
