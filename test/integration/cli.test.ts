@@ -7,6 +7,7 @@ import { runCli } from '../../src/cli/main';
 import { PROJECT_ROOT } from '../../src/config';
 import { tokenEnvName } from '../../src/secrets';
 import { holderIs, LockTestKit } from '../support/lock-probes';
+import { recordOutput } from '../support/output-recorder';
 import { emulatedShop, testConfig, testStack, testWorker } from '../support/stack';
 
 interface CliResult {
@@ -35,7 +36,10 @@ async function shopsync(args: string[], extraEnv: Record<string, string> = {}): 
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => {
+      recordOutput(stdout + stderr);
+      resolve({ code, stdout, stderr });
+    });
   });
 }
 
@@ -48,6 +52,7 @@ async function shopsyncHere(args: string[]): Promise<CliResult> {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const code = await runCli(args, { out: (line) => stdout.push(`${line}\n`), err: (line) => stderr.push(`${line}\n`), connect: () => ShopSyncClient.connect(config) });
+  recordOutput(stdout.join('') + stderr.join(''));
   return { code, stdout: stdout.join(''), stderr: stderr.join('') };
 }
 

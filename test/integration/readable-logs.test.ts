@@ -6,6 +6,7 @@ import { PROJECT_ROOT, type AppConfig } from '../../src/config';
 import { tokenEnvName } from '../../src/secrets';
 import { eventually } from '../support/eventually';
 import { isolatedQueue } from '../support/lock-probes';
+import { recordOutput } from '../support/output-recorder';
 import { emulatedShop, emulatorAdmin, testBundleFile, testConfig } from '../support/stack';
 
 const WEB_UI = 'http://127.0.0.1:8233';
@@ -26,6 +27,7 @@ async function loggingWorker(config: AppConfig, tokens: Record<string, string>):
   const exited = new Promise((resolve) => child.once('exit', resolve));
   await new Promise<void>((resolve, reject) => {
     const take = (chunk: Buffer): void => {
+      recordOutput(chunk.toString());
       output += chunk.toString();
       if (output.includes('ready\n')) resolve();
     };

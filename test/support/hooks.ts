@@ -1,4 +1,7 @@
+import { teeProcessOutput } from './output-recorder';
 import { stopTestStack } from './stack';
+
+teeProcessOutput();
 
 /** Root hooks: whatever the run started is stopped at its end, pass or fail. */
 export const mochaHooks = {

@@ -9,6 +9,7 @@ import { connectErp, type Erp } from '../../src/erp/db';
 import type { LockState } from '../../src/domain/shop-lock';
 import { lockStateQuery } from '../../src/temporal/lock-messages';
 import { eventually } from './eventually';
+import { recordOutput } from './output-recorder';
 import type { ProbeWrite } from './probe-activities';
 import { TEST_TASK_QUEUE, testBundleFile, testConfig, testWorker, uniqueShop } from './stack';
 import { probeFinishSignal } from './test-workflows';
@@ -123,12 +124,15 @@ export async function spawnWorker(taskQueue: string, overrides: Partial<AppConfi
   const config = { ...(await testConfig()), taskQueue, lockTaskQueue: taskQueue, ...overrides };
   const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'test', 'support', 'worker-process.ts')], {
     env: { ...process.env, SHOPSYNC_TEST_CONFIG: JSON.stringify(config), SHOPSYNC_TEST_BUNDLE: await testBundleFile(), SHOPSYNC_TEST_TOKENS: JSON.stringify(tokens) },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Its errors still reach the terminal, through this process, so the run's output is checked for tokens too.
+  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
   let output = '';
   const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
   await new Promise<void>((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
+      recordOutput(chunk.toString());
       output += chunk.toString();
       if (output.includes('ready')) resolve();
     });
