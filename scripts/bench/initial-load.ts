@@ -26,7 +26,8 @@ const DATABASE = 'shopsync_bench_initial';
 const WEBHOOK_DATABASE = 'shopsync_bench_webhooks';
 const WEBHOOK_NOTE = 'orders created at 10 a second for a minute, each to its sales document';
 
-async function seedOrders(h: Harness, shop: string, count: number): Promise<void> {
+/** Seeds `count` orders of 1 to 4 lines on a new Plus shop (quickly: a huge bucket, no latency), then sets the benchmark latency. */
+export async function seedOrders(h: Harness, shop: string, count: number): Promise<void> {
   await h.addShop({ domain: shop, plan: PLAN, currencyCode: 'EUR', bucketSize: SEED_BUCKET, bulkLinesPerSecond: BULK_LINES_PER_SECOND, locations: [{ name: 'Warehouse' }] });
   const gql = shopGraphql(h, shop);
   const variants = await seedVariants(gql, 'Bench item', [1, 2, 3, 4, 5].map((n) => ({ sku: `BENCH-${n}`, price: `${n * 3}.50` })));

@@ -4,6 +4,7 @@ import { benchInitialLoad } from './initial-load';
 import { benchInventory } from './inventory';
 import { benchOrdersImport } from './orders-import';
 import { benchProducts } from './products';
+import { benchWorker } from './worker';
 
 /**
  * `npm run bench -- <name>`: runs one benchmark by name, or every one in turn without a name. Each
@@ -16,6 +17,7 @@ const BENCHMARKS: Record<string, () => Promise<boolean>> = {
   inventory: benchInventory,
   customers: benchCustomers,
   'initial-load': benchInitialLoad,
+  worker: benchWorker,
 };
 
 async function main(): Promise<void> {

@@ -25,6 +25,24 @@ export function currentRunGuard(): RunGuard | undefined {
   return guards.getStore();
 }
 
+/** Runs activity code under a guard (the interceptor below; the benchmark's direct calls). */
+export function runGuarded<T>(guard: RunGuard, work: () => Promise<T>): Promise<T> {
+  return guards.run(guard, work);
+}
+
+/** The guard's write check: not cancelled, and the fence's token still the lock holder's. */
+export async function assertFenceHolds(locks: ShopLockRepository, activityType: string, signal: AbortSignal, fence: Fence | undefined): Promise<void> {
+  if (signal.aborted) throw signal.reason instanceof CancelledFailure ? signal.reason : new CancelledFailure('cancelled');
+  if (!fence) throw ApplicationFailure.nonRetryable(`${activityType} writes only under a shop lock, and was called without one`, 'Unfenced');
+  if (!(await locks.isCurrent(fence.lockId, fence.token))) {
+    throw ApplicationFailure.nonRetryable(
+      `lost the shop lock ${fence.lockId} (token ${fence.token} is no longer the holder's: released, taken away by an operator, ` +
+        'or the run closed), so nothing more was written',
+      'ShopLockLost',
+    );
+  }
+}
+
 /**
  * Call between records (and before the first write): records progress as the heartbeat details a
  * retry resumes from, stops if the activity was cancelled, stops if the run lost its lock.
@@ -55,23 +73,11 @@ export function runGuardInterceptor(locks: ShopLockRepository, heartbeatEveryMs:
             if (next !== undefined) details = next;
             ctx.heartbeat(details);
           },
-          async assertMayWrite() {
-            if (ctx.cancellationSignal.aborted) throw ctx.cancellationSignal.reason instanceof CancelledFailure ? ctx.cancellationSignal.reason : new CancelledFailure('cancelled');
-            if (!fence) {
-              throw ApplicationFailure.nonRetryable(`${ctx.info.activityType} writes only under a shop lock, and was called without one`, 'Unfenced');
-            }
-            if (!(await locks.isCurrent(fence.lockId, fence.token))) {
-              throw ApplicationFailure.nonRetryable(
-                `lost the shop lock ${fence.lockId} (token ${fence.token} is no longer the holder's: released, taken away by an operator, ` +
-                  'or the run closed), so nothing more was written',
-                'ShopLockLost',
-              );
-            }
-          },
+          assertMayWrite: () => assertFenceHolds(locks, ctx.info.activityType, ctx.cancellationSignal, fence),
         };
         const timer = ctx.info.isLocal ? undefined : setInterval(() => ctx.heartbeat(details), heartbeatEveryMs);
         try {
-          return await guards.run(guard, () => next(input));
+          return await runGuarded(guard, () => next(input));
         } finally {
           clearInterval(timer);
         }
