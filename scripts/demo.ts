@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { EmulatorAdmin } from '../emulator/admin-client';
 import { Merchant } from '../emulator/merchant-client';
 import { loadConfig, PROJECT_ROOT, STACK_FILE, type StackFile } from '../src/config';
+import { CODEC_SECRETS_ENTRY } from '../src/secrets';
 import { ShopSyncClient } from '../src/client';
 import { installProjectLogger } from '../src/logging';
 import { createSyncWorker } from '../src/worker';
@@ -25,23 +26,40 @@ interface DemoSecrets {
   webhookSecret: string;
 }
 
+const readSecretsFile = (): Record<string, unknown> => (existsSync(SECRETS_FILE) ? (JSON.parse(readFileSync(SECRETS_FILE, 'utf8')) as Record<string, unknown>) : {});
+const writeSecretsFile = (file: Record<string, unknown>): void => writeFileSync(SECRETS_FILE, JSON.stringify(file, null, 2), { mode: 0o600 });
+
 /** The demo shop's token and webhook secret, made once and kept in .data/secrets.json (older files held the token alone). */
 function demoSecrets(): DemoSecrets {
-  const file = existsSync(SECRETS_FILE) ? (JSON.parse(readFileSync(SECRETS_FILE, 'utf8')) as Record<string, string | Partial<DemoSecrets>>) : {};
-  const stored = file[DEMO_SHOP];
+  const file = readSecretsFile();
+  const stored = file[DEMO_SHOP] as string | Partial<DemoSecrets> | undefined;
   const current = typeof stored === 'string' ? { token: stored } : (stored ?? {});
   if (!current.token || !current.webhookSecret) {
     file[DEMO_SHOP] = { token: current.token ?? `shpat_demo_${randomBytes(16).toString('hex')}`, webhookSecret: current.webhookSecret ?? `shpss_demo_${randomBytes(16).toString('hex')}` };
-    writeFileSync(SECRETS_FILE, JSON.stringify(file, null, 2), { mode: 0o600 });
+    writeSecretsFile(file);
   }
   return file[DEMO_SHOP] as DemoSecrets;
 }
 
+/**
+ * The payload codec's key, made once and kept in .data/secrets.json under "codec" beside the token:
+ * the worker, the clients, the service and the CLI find it there through the stack file, so the
+ * demo's payloads are encrypted. Answers the key's id.
+ */
+function demoCodecKeyId(): string {
+  const file = readSecretsFile();
+  const stored = file[CODEC_SECRETS_ENTRY] as { keyId?: string; key?: string } | undefined;
+  if (stored?.keyId && stored.key) return stored.keyId;
+  const keyId = `demo-${new Date().toISOString().slice(0, 10)}`;
+  file[CODEC_SECRETS_ENTRY] = { keyId, key: randomBytes(32).toString('base64') };
+  writeSecretsFile(file);
+  return keyId;
+}
+
 const demoToken = (): string => demoSecrets().token;
 
-/** `npm run serve`, started as a process of its own beside the demo's worker, on a free port. */
-async function startDemoService(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const port = await freePort();
+/** `npm run serve`, started as a process of its own beside the demo's worker, on the port chosen for it before the stack (the Web UI decodes through it). */
+async function startDemoService(port: number): Promise<{ url: string; stop: () => Promise<void> }> {
   const service = new GuardedProcess('service', 'env', [`SHOPSYNC_STACK_FILE=${STACK_FILE}`, `SHOPSYNC_SERVICE_PORT=${port}`, process.execPath, require.resolve('tsx/cli'), 'src/serve.ts'], { cwd: PROJECT_ROOT });
   const url = `http://127.0.0.1:${port}`;
   await waitUntilReady(service, async () => (await fetch(`${url}/health`)).ok, 60_000);
@@ -226,8 +244,12 @@ async function main(): Promise<void> {
   mkdirSync(DATA_DIR, { recursive: true });
   writeFileSync(STATE_VERSION_FILE, `${STATE_VERSION}\n`);
   const log = (line: string): void => console.log(`  ${line}`);
+  const codecKeyId = demoCodecKeyId();
+  // The Web UI is told where the service's codec endpoint is when it starts, so the service's port comes first.
+  const servicePort = await freePort();
+  const codecEndpoint = `http://127.0.0.1:${servicePort}/codec`;
   console.log('Starting the local stack (first start provisions the servers; later starts reuse them)...');
-  const stack = await startStack({ dataDir: DATA_DIR, webUi: true, log });
+  const stack = await startStack({ dataDir: DATA_DIR, webUi: true, uiCodecEndpoint: codecEndpoint, log });
   const stackFile: StackFile = {
     temporalAddress: stack.temporalAddress,
     temporalNamespace: stack.temporalNamespace,
@@ -295,7 +317,7 @@ async function main(): Promise<void> {
     else await client.addShop({ domain: DEMO_SHOP, ...demoSettings });
     worker = await createSyncWorker({ config });
     void worker.run();
-    service = await startDemoService();
+    service = await startDemoService(servicePort);
     writeFileSync(STACK_FILE, JSON.stringify({ ...stackFile, serviceUrl: service.url, statusUrl: `${service.url}/` }, null, 2));
     await client.runTask({ shop: DEMO_SHOP, task: 'webhooks', options: { url: `${service.url}/webhooks` }, wait: true });
     const run = await client.runTask({ shop: DEMO_SHOP, task: 'refreshShopInfo', wait: true });
@@ -309,8 +331,9 @@ async function main(): Promise<void> {
     const locations = await client.locations.list(DEMO_SHOP);
     console.log('');
     console.log(`Temporal Web UI   ${stack.temporalWebUi ?? '(headless)'}`);
+    console.log(`Payloads          encrypted (AES-256-GCM, key "${codecKeyId}" in .data/secrets.json); the Web UI decodes them through ${codecEndpoint}`);
     console.log(`Status page       ${service.url}/   (what needs attention, per shop; JSON: ${service.url}/api/shops)`);
-    console.log(`Temporal gRPC     ${stack.temporalAddress}   (temporal --address ${stack.temporalAddress} workflow list)`);
+    console.log(`Temporal gRPC     ${stack.temporalAddress}   (temporal --address ${stack.temporalAddress} workflow list; add --codec-endpoint ${codecEndpoint} to read payloads)`);
     console.log(`MongoDB (FerretDB) ${stack.mongoUri}`);
     console.log(`Shopify emulator  ${stack.emulatorUrl}`);
     console.log(`Service           ${service.url}   (webhooks: POST ${service.url}/webhooks; the demo shop is subscribed)`);

@@ -13,6 +13,8 @@ export interface StackOptions {
   dataDir?: string;
   /** Start the Temporal Web UI. */
   webUi?: boolean;
+  /** The remote codec endpoint the Web UI decodes payloads through (the HTTP service's `/codec`). */
+  uiCodecEndpoint?: string;
   /** Extra `--dynamic-config-value KEY=JSON` settings for the dev server (tests lower thresholds with these). */
   temporalDynamicConfig?: Record<string, string | number | boolean>;
   log?: (line: string) => void;
@@ -89,6 +91,7 @@ async function startDevServer(
   if (options.webUi) {
     const uiPort = await freePort();
     args.push('--ui-port', String(uiPort), '--ui-disable-news-fetch');
+    if (options.uiCodecEndpoint) args.push('--ui-codec-endpoint', options.uiCodecEndpoint);
     webUi = `http://127.0.0.1:${uiPort}`;
   } else {
     args.push('--headless');

@@ -14,6 +14,7 @@ import { ShopStatusReader, type CuePage, type ShopOverview, type ShopStatus, typ
 export type { CuePage, ShopOverview, ShopStatus, ShopSummary } from './shop-status';
 import { ShopSchedules, type ReconcileReport } from './schedules';
 import { connectTemporalClient } from './temporal/connection';
+import { codecDataConverter } from './temporal/payload-codec';
 import { registerSearchAttributes } from './temporal/setup';
 import { webUiSearchUrl, webUiWorkflowUrl } from './temporal/web-ui';
 import { emptyCounters, type LockHolder, type LockState } from './domain/shop-lock';
@@ -110,7 +111,7 @@ export class ShopSyncClient {
   static async connect(config: AppConfig = loadConfig()): Promise<ShopSyncClient> {
     const connection = await connectTemporalClient(config);
     const erp = await connectErp(config.mongoUri, config.mongoDatabase);
-    return new ShopSyncClient(config, connection, new Client({ connection, namespace: config.temporalNamespace }), erp);
+    return new ShopSyncClient(config, connection, new Client({ connection, namespace: config.temporalNamespace, dataConverter: codecDataConverter(config) }), erp);
   }
 
   /** Read access to the shop settings; change them through addShop/updateShop/removeShop so schedules follow. */

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { aes256KeyProblem, codecKeyCandidate } from './temporal/codec-keys';
 
 export const PROJECT_ROOT = resolve(__dirname, '..');
 /** Written by `npm start` while the local stack runs, so the CLI and scripts find its servers. */
@@ -35,10 +36,30 @@ export const ENV_NAMES: Record<keyof AppConfig, string> = {
   temporalTls: 'TEMPORAL_TLS', temporalTlsCaPath: 'TEMPORAL_TLS_CA_PATH', temporalTlsCertPath: 'TEMPORAL_TLS_CERT_PATH',
   temporalTlsKeyPath: 'TEMPORAL_TLS_KEY_PATH', temporalTlsServerName: 'TEMPORAL_TLS_SERVER_NAME', temporalApiKey: 'TEMPORAL_API_KEY',
   metricsPort: 'SHOPSYNC_METRICS_PORT', metricsHost: 'SHOPSYNC_METRICS_HOST',
+  codecKeyId: 'SHOPSYNC_CODEC_KEY_ID', codecKey: 'SHOPSYNC_CODEC_KEY', codecOldKeys: 'SHOPSYNC_CODEC_OLD_KEYS',
+  codecCorsOrigins: 'SHOPSYNC_CODEC_CORS_ORIGINS',
 };
 
 /** The settings that only make sense over TLS, and so turn it on. */
 const TLS_SETTINGS = ['temporalTlsCaPath', 'temporalTlsCertPath', 'temporalTlsKeyPath', 'temporalTlsServerName', 'temporalApiKey'] as const;
+
+const CodecKeyId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1 to 64 letters, digits, dots, dashes or underscores (it is written beside every payload)');
+/** A key's problem is said without the key. */
+const Aes256Key = z.string().superRefine((text, context) => {
+  const problem = aes256KeyProblem(text);
+  if (problem) context.addIssue({ code: 'custom', message: problem });
+});
+const WebOrigin = z
+  .string()
+  .refine((text) => {
+    try {
+      const url = new URL(text);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.pathname === '/' && !url.search && !url.hash && !url.username;
+    } catch {
+      return false;
+    }
+  }, 'must be origins such as http://127.0.0.1:8233 (scheme, host and port only), separated by commas')
+  .transform((text) => new URL(text).origin);
 
 export const AppConfigSchema = z.object({
   temporalAddress: z.string().min(1),
@@ -83,6 +104,21 @@ export const AppConfigSchema = z.object({
   /** Where the worker serves the SDK's Prometheus metrics (`/metrics`); unset = no metrics. Host 127.0.0.1 by default. */
   metricsPort: z.coerce.number().int().min(0).max(65_535).optional(),
   metricsHost: z.string().refine((host) => isIP(host) !== 0, 'must be an IP address such as 127.0.0.1 or 0.0.0.0 (names are not resolved)').optional(),
+  /** The payload codec (AES-256-GCM): the id written beside each encrypted payload, and the key; unset = payloads in clear. */
+  codecKeyId: CodecKeyId.optional(),
+  /** Base64 of 32 bytes: a secret, never logged and never in a message. */
+  codecKey: Aes256Key.optional(),
+  /** Keys retired by a rotation, by id: they only decrypt what they encrypted. */
+  codecOldKeys: z
+    .record(CodecKeyId, Aes256Key, {
+      error: (issue) =>
+        issue.code === 'invalid_type' ? 'must be key ids with their base64 keys: id1:base64,id2:base64 (in the secrets file, { "<id>": "<base64>" })'
+        : issue.code === 'invalid_key' ? 'is not a key id: 1 to 64 letters, digits, dots, dashes or underscores'
+        : undefined,
+    })
+    .optional(),
+  /** Browser origins besides the Web UI's (TEMPORAL_UI_URL) that may call the service's codec endpoint. */
+  codecCorsOrigins: z.array(WebOrigin).optional(),
 }).superRefine((config, context) => {
   // Rules across variables; each message names the variables only, never a value (the API key is one).
   const { temporalTlsCertPath: cert, temporalTlsKeyPath: key } = config;
@@ -96,6 +132,15 @@ export const AppConfigSchema = z.object({
   const needTls = TLS_SETTINGS.filter((field) => config[field] !== undefined).map((field) => ENV_NAMES[field]);
   if (config.temporalTls === false && needTls.length > 0) {
     context.addIssue({ code: 'custom', path: ['temporalTls'], message: `is false, but ${needTls.join(', ')} need${needTls.length === 1 ? 's' : ''} TLS` });
+  }
+  // The codec's messages name no source: its keys come from the environment or from the secrets file.
+  if (config.codecKey !== undefined && config.codecKeyId === undefined) context.addIssue({ code: 'custom', path: ['codecKeyId'], message: 'is missing: payloads name the id of the key that encrypted them' });
+  if (config.codecKeyId !== undefined && config.codecKey === undefined) context.addIssue({ code: 'custom', path: ['codecKey'], message: 'is missing: the key id needs its key' });
+  if (config.codecOldKeys !== undefined && config.codecKey === undefined && config.codecKeyId === undefined) {
+    context.addIssue({ code: 'custom', path: ['codecKey'], message: 'is missing: old keys only decrypt, the current key encrypts' });
+  }
+  if (config.codecKeyId !== undefined && config.codecOldKeys?.[config.codecKeyId] !== undefined) {
+    context.addIssue({ code: 'custom', path: ['codecOldKeys', config.codecKeyId], message: 'is the current key id: an old key needs an id of its own' });
   }
 });
 export type AppConfig = z.infer<typeof AppConfigSchema>;
@@ -127,6 +172,8 @@ function readStackFile(path: string): StackFile | undefined {
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, stackFile = env.SHOPSYNC_STACK_FILE ?? STACK_FILE): AppConfig {
   const stack = readStackFile(stackFile);
+  const secretsFile = env.SHOPSYNC_SECRETS_FILE ?? stack?.secretsFile;
+  const codec = codecKeyCandidate(env, secretsFile);
   const candidate = {
     temporalAddress: env.TEMPORAL_ADDRESS ?? stack?.temporalAddress ?? '127.0.0.1:7233',
     temporalNamespace: env.TEMPORAL_NAMESPACE ?? stack?.temporalNamespace ?? 'default',
@@ -135,7 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stackFile = env
     mongoUri: env.MONGODB_URI ?? stack?.mongoUri ?? 'mongodb://127.0.0.1:27017/',
     mongoDatabase: env.MONGODB_DATABASE ?? 'shopsync',
     shopifyApiOrigin: env.SHOPIFY_API_ORIGIN ?? stack?.emulatorUrl,
-    secretsFile: env.SHOPSYNC_SECRETS_FILE ?? stack?.secretsFile,
+    secretsFile,
     lockCheckSeconds: env.SHOPSYNC_LOCK_CHECK_SECONDS ?? 10,
     lockResendSeconds: env.SHOPSYNC_LOCK_RESEND_SECONDS ?? 60,
     lockMaxWaitSeconds: env.SHOPSYNC_LOCK_MAX_WAIT_SECONDS ?? 6 * 3600,
@@ -156,11 +203,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stackFile = env
     temporalApiKey: env.TEMPORAL_API_KEY || undefined,
     metricsPort: env.SHOPSYNC_METRICS_PORT || undefined,
     metricsHost: env.SHOPSYNC_METRICS_HOST || undefined,
+    ...codec.values,
+    codecCorsOrigins: env.SHOPSYNC_CODEC_CORS_ORIGINS?.split(',').map((origin) => origin.trim()).filter(Boolean),
   };
   const parsed = AppConfigSchema.safeParse(candidate);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${ENV_NAMES[issue.path[0] as keyof AppConfig] ?? issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
-  }
+  const names: Record<string, string> = { ...ENV_NAMES, ...codec.names };
+  const problems = [
+    ...codec.problems,
+    ...(parsed.error?.issues ?? []).map((issue) => {
+      const [setting, ...within] = issue.path.map(String);
+      return `${names[setting as string] ?? issue.path.join('.')}${within.length ? ` "${within.join('.')}"` : ''}: ${issue.message}`;
+    }),
+  ];
+  if (problems.length || !parsed.success) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   return parsed.data;
 }

@@ -27,6 +27,12 @@ export function webhookSecretEnvName(shop: string): string {
   return `SHOPSYNC_WEBHOOK_SECRET_${shop.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
 }
 
+/**
+ * The secrets file's one reserved top-level entry: the payload codec's keys (src/temporal/codec-keys.ts),
+ * never a shop (shop domains contain dots).
+ */
+export const CODEC_SECRETS_ENTRY = 'codec';
+
 const ShopSecretsSchema = z.union([z.string().min(1), z.object({ token: z.string().min(1), webhookSecret: z.string().min(1).optional() }).strict()]);
 const SecretsFileSchema = z.record(z.string(), ShopSecretsSchema);
 type ShopSecrets = z.infer<typeof ShopSecretsSchema>;
@@ -60,7 +66,9 @@ export class EnvAndFileTokenSource implements TokenSource, WebhookSecretSource {
     } catch {
       throw new MissingTokenError(`${this.secretsFile} is not valid JSON`);
     }
-    const parsed = SecretsFileSchema.safeParse(content);
+    const isObject = content !== null && typeof content === 'object' && !Array.isArray(content);
+    const shops = isObject ? Object.fromEntries(Object.entries(content as Record<string, unknown>).filter(([entry]) => entry !== CODEC_SECRETS_ENTRY)) : content;
+    const parsed = SecretsFileSchema.safeParse(shops);
     if (!parsed.success) throw new MissingTokenError(`${this.secretsFile} must be a JSON object of shop domain to token (or to { token, webhookSecret })`);
     return parsed.data;
   }

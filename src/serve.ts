@@ -2,16 +2,18 @@ import { ShopSyncClient } from './client';
 import { loadConfig } from './config';
 import { EnvAndFileTokenSource, type WebhookSecretSource } from './secrets';
 import { assertSafeBinding } from './service/access';
+import { codecCorsOrigins } from './service/codec-endpoint';
 import { createHttpService, listen } from './service/http-service';
 import { WebhookTriggers } from './service/webhook-triggers';
 import { WebhookVerifier } from './service/webhook-verifier';
+import { payloadCodecFor } from './temporal/payload-codec';
 
 const DEFAULT_PORT = 8787;
 
 /** Deliveries older than this are forgotten: Shopify retries one for 4 hours at most. */
 const DELIVERY_MEMORY_MS = 24 * 3600_000;
 
-/** `npm run serve`: the HTTP service (webhooks, status page, JSON API), a process of its own beside the worker. */
+/** `npm run serve`: the HTTP service (webhooks, status page, JSON API, codec endpoint), a process of its own beside the worker. */
 export async function startService(
   config = loadConfig(),
   options: { secrets?: WebhookSecretSource; log?: (line: string) => void } = {},
@@ -20,6 +22,7 @@ export async function startService(
   const host = config.serviceHost ?? '127.0.0.1';
   const credentials = { token: config.serviceToken, basicAuth: config.serviceBasicAuth };
   assertSafeBinding(host, credentials);
+  const codec = payloadCodecFor(config);
   const client = await ShopSyncClient.connect(config);
   const server = createHttpService({
     webhooks: {
@@ -32,6 +35,7 @@ export async function startService(
     },
     status: client,
     credentials,
+    codec: { codec, corsOrigins: codecCorsOrigins(config) },
     log,
   });
   // Server-sent event streams stay open: closing the service ends them instead of waiting for the pages.
@@ -47,6 +51,8 @@ export async function startService(
   prune.unref();
   return {
     url,
+    /** Where the Web UI and `temporal --codec-endpoint` decode payloads; undefined when no codec is configured. */
+    codecUrl: codec ? `${url}/codec` : undefined,
     close: async () => {
       clearInterval(prune);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -59,8 +65,8 @@ export async function startService(
 
 if (require.main === module) {
   startService()
-    .then(({ url, close }) => {
-      console.log(`Service listening on ${url}: status page ${url}/, JSON API ${url}/api/shops, webhooks POST ${url}/webhooks`);
+    .then(({ url, codecUrl, close }) => {
+      console.log(`Service listening on ${url}: status page ${url}/, JSON API ${url}/api/shops, webhooks POST ${url}/webhooks${codecUrl ? `, codec endpoint ${codecUrl}` : ''}`);
       const stop = () => void close().then(() => process.exit(0));
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

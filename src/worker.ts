@@ -10,6 +10,7 @@ import { EnvAndFileTokenSource, type TokenSource } from './secrets';
 import { DEFAULT_RETRY, ShopifyClients, type RequestGuard, type RetrySettings } from './shopify/client';
 import { configureShopifyTransport } from './shopify/transport';
 import { connectTemporalClient, connectTemporalWorker } from './temporal/connection';
+import { codecDataConverter } from './temporal/payload-codec';
 import { loadWorkflowBundle, WORKFLOW_INTERCEPTOR_MODULES } from './temporal/workflow-bundle';
 
 export interface SyncWorkerOptions {
@@ -57,10 +58,12 @@ export async function createSyncWorker(options: SyncWorkerOptions): Promise<Sync
   const log = options.log ?? ((line: string) => console.log(line));
   configureShopifyTransport(config.shopifyApiOrigin);
   linkLogsTo(config.temporalWebUi);
+  // Payloads are encrypted when a codec key is configured: the worker's, and those of the lock workflows its client starts.
+  const dataConverter = codecDataConverter(config);
   const erp = await connectErp(config.mongoUri, config.mongoDatabase);
   const connection = await connectTemporalWorker(config);
   const clientConnection = await connectTemporalClient(config);
-  const temporal = new Client({ connection: clientConnection, namespace: config.temporalNamespace });
+  const temporal = new Client({ connection: clientConnection, namespace: config.temporalNamespace, dataConverter });
   const tokens = options.tokens ?? new EnvAndFileTokenSource(config.secretsFile);
   const shopify = new ShopifyClients(tokens, options.shopifyRetry ?? DEFAULT_RETRY, activityRequestGuard);
   const deps: ActivityDeps = {
@@ -84,6 +87,7 @@ export async function createSyncWorker(options: SyncWorkerOptions): Promise<Sync
     connection,
     namespace: config.temporalNamespace,
     taskQueue: config.taskQueue,
+    dataConverter,
     ...workflows,
     activities: { ...createActivities(deps), ...options.extraActivities?.(deps) },
     interceptors: { ...workflows.interceptors, activity: [runGuardInterceptor(erp.locks, HEARTBEAT_EVERY_MS)] },

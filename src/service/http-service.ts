@@ -7,6 +7,7 @@ import { ShopNotFoundError } from '../erp/shop-repository';
 import { ScheduleMissingError } from '../schedules';
 import { UnknownCueError } from '../shop-status';
 import { isAuthorized, type AccessCredentials } from './access';
+import { codecEndpoint, isCodecPath, type CodecEndpointDeps } from './codec-endpoint';
 import { FieldError, html, json, type HttpReply } from './http-io';
 import { h, layout } from './pages/html';
 import { statusApi, type StatusClient } from './status-api';
@@ -19,6 +20,8 @@ export interface HttpServiceDeps {
   /** The client the status page and the JSON API read and act through. */
   status: StatusClient;
   credentials: AccessCredentials;
+  /** The remote codec endpoint (`/codec/encode`, `/codec/decode`) for the Web UI and the Temporal CLI. */
+  codec?: CodecEndpointDeps;
   log: (line: string) => void;
 }
 
@@ -78,6 +81,7 @@ export function createHttpService(deps: HttpServiceDeps): Server {
   const route = async (request: IncomingMessage, response: ServerResponse, url: URL): Promise<HttpReply | undefined> => {
     if (request.method === 'POST' && url.pathname === '/webhooks') return receiveWebhook(deps.webhooks, request, response);
     if (request.method === 'GET' && url.pathname === '/health') return json(200, { ok: true });
+    if (isCodecPath(url.pathname)) return codecEndpoint(deps.codec ?? { corsOrigins: [] }, deps.credentials, request, url);
     const isApi = url.pathname.startsWith('/api/') || url.pathname === '/api';
     if (!isAuthorized(request, deps.credentials)) {
       return { status: 401, body: isApi ? { error: 'unauthorized: send the service token (Authorization: Bearer ...) or basic-auth credentials' } : 'Unauthorized', type: isApi ? 'json' : 'text', headers: { 'www-authenticate': 'Basic realm="shopsync status", charset="UTF-8"' } };
