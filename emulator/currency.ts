@@ -43,3 +43,28 @@ export function rateOf(shopCents: number, presentmentCents: number): string | un
 }
 
 export type OrderCurrencies = Pick<EmulatedOrder, 'currencyCode' | 'presentmentCurrencyCode' | 'presentmentRate'>;
+
+/** The decimals a currency's amounts have (ISO 4217 minor units: JPY 0, EUR 2, KWD 3), 2 when the code is unknown to ICU. */
+export function currencyDecimals(currencyCode: string): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency: currencyCode }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
+/**
+ * An amount given to a mutation as Shopify keeps it: rounded half up to the currency's minor units, as
+ * Shopify's money library does when it makes a Money (`value.round(currency.minor_units)`), in cents.
+ * The emulator keeps cents, so a currency with three decimals (KWD, BHD, ...) is kept to the cent.
+ */
+export function amountCents(amount: string | number, currencyCode: string): number {
+  const decimals = Math.min(currencyDecimals(currencyCode), 2);
+  const match = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(String(amount).trim());
+  if (!match || (match[2] === '' && !match[3])) return Math.round(Number(amount) * 100);
+  const [, sign, whole = '', fraction = ''] = match;
+  // The digits to the decimals kept, plus the next one, which alone decides half up.
+  const scaled = BigInt(`${whole || '0'}${fraction.padEnd(decimals + 1, '0').slice(0, decimals + 1)}`);
+  const rounded = ((scaled + 5n) / 10n) * 10n ** BigInt(2 - decimals);
+  return Number(sign === '-' ? -rounded : rounded);
+}

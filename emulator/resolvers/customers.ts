@@ -108,6 +108,14 @@ export const customerResolvers: ResolverModule = {
       if ('problems' in planned) return { customer: null, userErrors: plainErrors(planned.problems) };
       return { customer: customerObject(shop, applyCustomer(shop, state, customer, planned.plan)), userErrors: [] };
     },
+    customerDelete: (args, { shop }) => {
+      const customer = findCustomer(shop, (args.input as { id?: string }).id);
+      if (!customer) return { deletedCustomerId: null, userErrors: [userError(['id'], 'Customer does not exist')] };
+      // shopify.dev: "You can only delete customers who haven't placed any orders." (the message is assumed)
+      if (shop.orders.some((o) => o.customerId === customer.id)) return { deletedCustomerId: null, userErrors: [userError(['id'], 'Customer can’t be deleted because they have existing orders')] };
+      shop.customers.splice(shop.customers.indexOf(customer), 1);
+      return { deletedCustomerId: `gid://shopify/Customer/${customer.id}`, userErrors: [] };
+    },
     customerSet,
     ...customerAddressMutations,
   },

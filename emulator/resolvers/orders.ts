@@ -1,5 +1,5 @@
 import { contactOfCustomer, findCompanyLocation } from '../b2b-store';
-import { rateOf } from '../currency';
+import { amountCents, rateOf } from '../currency';
 import { parseGid } from '../gid';
 import { cents, money, type EmulatedLineItem, type EmulatedOrder, type EmulatedTransaction } from '../commerce';
 import type { EmulatedShop, EmulatorState } from '../state';
@@ -133,7 +133,7 @@ export function createOrder(shop: EmulatedShop, state: EmulatorState, input: Ord
       variantTitle: line.variantTitle ?? (variant && variant.title !== 'Default Title' ? variant.title : null),
       vendor: line.vendor ?? product?.vendor ?? null,
       quantity: line.quantity,
-      price: Number(line.priceSet?.shopMoney.amount ?? variant?.price ?? 0).toFixed(2),
+      price: money(amountCents(line.priceSet?.shopMoney.amount ?? variant?.price ?? 0, currency)),
       discount: '0.00',
       giftCard: line.giftCard ?? false,
       // Lines of a variant ship like the variant (physical goods here); custom lines say so themselves.
@@ -143,7 +143,7 @@ export function createOrder(shop: EmulatedShop, state: EmulatorState, input: Ord
   });
   const subtotal = lineItems.reduce((sum, l) => sum + cents(l.price) * l.quantity, 0);
   const discount = input.discountCode?.itemFixedDiscountCode?.amountSet
-    ? cents(input.discountCode.itemFixedDiscountCode.amountSet.shopMoney.amount)
+    ? amountCents(input.discountCode.itemFixedDiscountCode.amountSet.shopMoney.amount, currency)
     : input.discountCode?.itemPercentageDiscountCode
       ? Math.round((subtotal * (input.discountCode.itemPercentageDiscountCode.percentage ?? 0)) / 100)
       : 0;
@@ -176,7 +176,7 @@ export function createOrder(shop: EmulatedShop, state: EmulatorState, input: Ord
     billingAddress: input.billingAddress ? toAddress(input.billingAddress) : null,
     shippingAddress: input.shippingAddress ? toAddress(input.shippingAddress) : null,
     lineItems,
-    shippingLines: (input.shippingLines ?? []).map((s) => ({ id: state.nextId(shop), title: s.title, code: s.code ?? null, price: Number(s.priceSet.shopMoney.amount).toFixed(2) })),
+    shippingLines: (input.shippingLines ?? []).map((s) => ({ id: state.nextId(shop), title: s.title, code: s.code ?? null, price: money(amountCents(s.priceSet.shopMoney.amount, currency)) })),
     transactions: [],
     orderDiscount: money(discount),
     ...(codeOf(input) ? { orderDiscountCode: codeOf(input) } : {}),
@@ -191,7 +191,7 @@ export function createOrder(shop: EmulatedShop, state: EmulatorState, input: Ord
     kind: t.kind ?? 'SALE',
     status: t.status ?? 'SUCCESS',
     gateway: t.gateway ?? 'manual',
-    amount: Number(t.amountSet.shopMoney.amount).toFixed(2),
+    amount: money(amountCents(t.amountSet.shopMoney.amount, order.currencyCode)),
     createdAt: now,
   }));
   if (order.transactions.length === 0 && input.financialStatus && input.financialStatus !== 'PENDING') {

@@ -243,6 +243,13 @@ export const productResolvers: ResolverModule = {
       }
       return { product: product ? productObject(shop, product) : null, productSetOperation: null, userErrors };
     },
+    // Orders keep their lines: a line of a deleted product keeps its title and SKU, its variant and product answer null.
+    productDelete: (args, { shop }) => {
+      const product = findProduct(shop, (args.input as { id?: string }).id);
+      if (!product) return { deletedProductId: null, productDeleteOperation: null, userErrors: [userError(['id'], 'Product does not exist')] };
+      shop.products.splice(shop.products.indexOf(product), 1);
+      return { deletedProductId: gid('Product', product.id), productDeleteOperation: null, userErrors: [] };
+    },
     ...variantMutations,
   },
 };

@@ -1,3 +1,4 @@
+import { InvalidShopSettingsError } from '../domain/shop-settings';
 import { InvalidRunRequestError, ShopSyncClient, TaskRunFailedError } from '../client';
 import { UsageError } from './args';
 import { companiesCommand, COMPANIES_HELP } from './companies';
@@ -100,7 +101,7 @@ export interface CliIo {
   connect?: () => Promise<ShopSyncClient>;
 }
 
-/** Runs one shopsync command line and answers its exit code: 0, 1 on failure, 2 on a usage mistake. */
+/** Runs one shopsync command line and answers its exit code: 0, 1 on failure, 2 on a usage or input mistake (arguments, settings, filters). */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     await dispatch(argv, io.out, io.connect ?? (() => ShopSyncClient.connect()));
@@ -108,6 +109,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     io.err(`shopsync: ${error instanceof Error ? error.message : String(error)}`);
     if (error instanceof TaskRunFailedError && error.run.webUiUrl) io.err(`Web UI: ${error.run.webUiUrl}`);
-    return error instanceof UsageError || error instanceof InvalidRunRequestError || isParseArgsError(error) ? 2 : 1;
+    return error instanceof UsageError || error instanceof InvalidRunRequestError || error instanceof InvalidShopSettingsError || isParseArgsError(error) ? 2 : 1;
   }
 }

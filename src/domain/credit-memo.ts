@@ -4,6 +4,7 @@ import type { Amount, ShopifyOrder } from './order';
 import { pendingTransactionOf, type ShopifyRefund } from './refund';
 import { DocumentBuildError, type SalesDocumentDraft, type SalesLineDraft } from './sales-document';
 import type { ShopSettings } from './shop-settings';
+import { clip } from './text';
 
 type CreditMemoSettings = Pick<
   ShopSettings,
@@ -74,7 +75,7 @@ export function buildCreditMemo(
     }
     const unitPrice = pick(line.unitPrice);
     const common = {
-      description: orderLine.title.slice(0, 100),
+      description: clip(orderLine.title, 100),
       quantity: line.quantity,
       unitPrice: fromCents(unitPrice),
       lineDiscountAmount: fromCents(Math.max(0, unitPrice * line.quantity - subtotal)),
@@ -98,7 +99,7 @@ export function buildCreditMemo(
   expected += shipping + (order.taxesIncluded ? 0 : refund.shippingLines.reduce((sum, line) => sum + pick(line.tax), 0));
   // The document's shipping line is the order's current shipping, which a covered refund's shipping is already out of.
   if (!coveredByDocument) onAccount(settings.shippingChargesAccount, 'shippingChargesAccount', 'refunded shipping', shipping, 'Shipping refund');
-  onAccount(settings.refundAccount, 'refundAccount', 'a refund difference', refunded - expected, refund.note ? `Refund: ${refund.note}`.slice(0, 100) : 'Refund difference');
+  onAccount(settings.refundAccount, 'refundAccount', 'a refund difference', refunded - expected, refund.note ? clip(`Refund: ${refund.note}`, 100) : 'Refund difference');
   if (problems.length > 0) throw new DocumentBuildError(problems.join('; '));
   if (coveredByDocument && lines.length === 0) return { kind: 'inOrderDocument', reason: "the order's document was made after it and leaves its lines and shipping out" };
 

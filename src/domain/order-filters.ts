@@ -29,7 +29,9 @@ export const OrderImportOptions = z
     bulk: z.boolean().optional(),
   })
   .strict()
-  .refine((o) => !o.until || !!o.since, { message: 'until needs since', path: ['until'] });
+  .refine((o) => !o.until || !!o.since, { message: 'until needs since', path: ['until'] })
+  // A range that ends before it starts would import nothing, silently.
+  .refine((o) => !o.until || !o.since || Date.parse(o.until) >= Date.parse(o.since), { message: 'must not be before since', path: ['until'] });
 
 export type OrderImportFilters = z.infer<typeof OrderImportFilters>;
 export type OrderImportOptions = z.infer<typeof OrderImportOptions>;

@@ -2,6 +2,7 @@ import type { ItemRef } from './item-mapping';
 import { fromCents, toCents } from './money';
 import type { Amount, OrderAddress, ShopifyOrder } from './order';
 import type { ShopSettings } from './shop-settings';
+import { clip } from './text';
 
 /** Orders and invoices come from Shopify orders; credit memos and return orders from refunds made after them. */
 export type SalesDocumentType = 'order' | 'invoice' | 'creditMemo' | 'returnOrder';
@@ -49,7 +50,7 @@ export class DocumentBuildError extends Error {}
 /** The ERP document number, or the Shopify order name when the shop says so (reference 3.3 step 3). */
 export function documentNumberFromOrderName(name: string): string {
   if (name.startsWith('@')) throw new DocumentBuildError(`order name ${name} cannot be a document number (it starts with @)`);
-  return name.slice(0, 20);
+  return clip(name, 20);
 }
 
 type DocumentSettings = Pick<
@@ -83,7 +84,7 @@ export function buildSalesDocument(
   for (const line of order.lines) {
     if (line.currentQuantity <= 0) continue;
     const discount = line.quantity > 0 ? fromCents(Math.round((toCents(pick(line.totalDiscount)) * line.currentQuantity) / line.quantity)) : '0.00';
-    const common = { description: line.title.slice(0, 100), quantity: line.currentQuantity, unitPrice: pick(line.unitPrice), lineDiscountAmount: discount, shopifyOrderLineId: line.shopifyId };
+    const common = { description: clip(line.title, 100), quantity: line.currentQuantity, unitPrice: pick(line.unitPrice), lineDiscountAmount: discount, shopifyOrderLineId: line.shopifyId };
     if (line.isGiftCard || line.isTip) {
       const account = line.isGiftCard ? settings.soldGiftCardAccount : settings.tipAccount;
       if (!account) problems.push(`line "${line.title}" is a ${line.isGiftCard ? 'gift card' : 'tip'}, but the shop has no ${line.isGiftCard ? 'soldGiftCardAccount' : 'tipAccount'}`);
@@ -103,12 +104,16 @@ export function buildSalesDocument(
     if (!settings.shippingChargesAccount) problems.push(`the order has shipping charges of ${shipping}, but the shop has no shippingChargesAccount`);
     else add({ type: 'glAccount', no: settings.shippingChargesAccount, variantCode: null, description: order.shippingLines[0]?.title ?? 'Shipping', quantity: 1, unitPrice: shipping, lineDiscountAmount: '0.00', shopifyOrderLineId: null });
   }
-  if (!lines.some((line) => line.type !== 'comment')) problems.push(`order ${order.name} has no line left to invoice`);
+  if (problems.length === 0 && !lines.some((line) => line.type !== 'comment')) problems.push(`order ${order.name} has no line left to invoice`);
+  // Amounts are computed in cents as JavaScript numbers: exact up to 2^53 cents, wrong (silently) beyond.
+  for (const line of lines) {
+    if (!Number.isSafeInteger(toCents(line.unitPrice) * line.quantity)) problems.push(`line "${line.description}": ${line.quantity} × ${line.unitPrice} is too large an amount to compute to the cent`);
+  }
   if (problems.length > 0) throw new DocumentBuildError(problems.join('; '));
   const invoiceDiscountAmount = pick(order.currentCartDiscount ?? order.cartDiscount);
-  const amount = fromCents(
-    lines.reduce((sum, line) => sum + toCents(line.unitPrice) * line.quantity - toCents(line.lineDiscountAmount), 0) - toCents(invoiceDiscountAmount),
-  );
+  const amountCents = lines.reduce((sum, line) => sum + toCents(line.unitPrice) * line.quantity - toCents(line.lineDiscountAmount), 0) - toCents(invoiceDiscountAmount);
+  if (!Number.isSafeInteger(amountCents)) throw new DocumentBuildError(`order ${order.name} totals too large an amount to compute to the cent`);
+  const amount = fromCents(amountCents);
   return {
     type: order.fulfillmentStatus === 'FULFILLED' && settings.createInvoicesFromOrders ? 'invoice' : 'order',
     sellToCustomerNo: customerNo,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { durationMs } from './durations';
 import { ScheduleSettingSchema } from './schedule-settings';
 import { ShopDomainSchema } from './shop-domain';
-import { describeInputIssues } from './task-input';
+import { describeInputIssues, issueMessage } from './task-input';
 import { TASK_KEYS, TASKS } from './tasks';
 
 export { SHOP_DOMAIN_PATTERN, ShopDomainSchema } from './shop-domain';
@@ -174,13 +174,22 @@ export class InvalidShopSettingsError extends Error {
   }
 }
 
+/** The settings keyed by task: an unknown key there is no task. */
+const PER_TASK_SETTINGS = new Set(['schedules', 'runTimeouts', 'lockGroups']);
+
+function unknownKeyMessage(path: PropertyKey[]): string {
+  if (path.length === 0) return 'is not a shop setting';
+  if (path.length === 1 && PER_TASK_SETTINGS.has(String(path[0]))) return `is not a task (tasks: ${TASK_KEYS.join(', ')})`;
+  return 'is not accepted here';
+}
+
 /** Turns zod's issues into one line per field, naming unknown fields too. */
 export function describeIssues(error: z.ZodError): SettingsProblem[] {
   return error.issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ field: [...issue.path, key].join('.'), message: 'is not a shop setting' }));
+      return issue.keys.map((key) => ({ field: [...issue.path, key].join('.'), message: unknownKeyMessage(issue.path) }));
     }
-    return [{ field: issue.path.join('.') || '(settings)', message: issue.message }];
+    return [{ field: issue.path.join('.') || '(settings)', message: issueMessage(issue) }];
   });
 }
 

@@ -35,13 +35,23 @@ export function taskInputSchema<F extends z.ZodType, O extends z.ZodType>(filter
     .strict();
 }
 
+/**
+ * An issue's message in the words of the field: a required part left out "is required" (zod says
+ * "expected nonoptional"), a bad key of a record says what a key must be (zod says "Invalid key in record").
+ */
+export function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && issue.expected === 'nonoptional') return 'is required';
+  if (issue.code === 'invalid_key') return issue.issues.map((inner) => inner.message).join('; ') || issue.message;
+  return issue.message;
+}
+
 /** One readable line from zod's issues, naming each field. */
 export function describeInputIssues(error: z.ZodError): string {
   return error.issues
     .flatMap((issue) =>
       issue.code === 'unrecognized_keys'
         ? issue.keys.map((key) => `${[...issue.path, key].join('.')}: is not accepted here`)
-        : [`${issue.path.join('.') || '(input)'}: ${issue.message}`],
+        : [`${issue.path.join('.') || '(input)'}: ${issueMessage(issue)}`],
     )
     .join('; ');
 }

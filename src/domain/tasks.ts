@@ -32,7 +32,12 @@ function task<F extends z.ZodType, O extends z.ZodType>(workflowType: string, de
   return { workflowType, description, filters, options, runTimeout, input: taskInputSchema(filters, options) };
 }
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-11-30');
+/** A calendar date: 2026-13-45 has the form but is no date (it would compare as one and match nothing). */
+function isCalendarDate(text: string): boolean {
+  const date = new Date(`${text}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+}
+const isoDate = z.string().refine((text) => isCalendarDate(text), 'must be a date such as 2026-11-30');
 
 export const SalesDocumentFilters = z
   .object({
@@ -48,7 +53,8 @@ export const ShipmentFilters = z
     postingDateFrom: isoDate.optional(),
     postingDateTo: isoDate.optional(),
   })
-  .strict();
+  .strict()
+  .refine((f) => !f.postingDateFrom || !f.postingDateTo || f.postingDateTo >= f.postingDateFrom, { message: 'must not be before postingDateFrom', path: ['postingDateTo'] });
 
 /** Which items "add items" creates products for: the ones named, or every item not linked yet. */
 export const AddItemsFilters = z

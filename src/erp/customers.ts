@@ -2,6 +2,7 @@ import type { Collection, Db } from 'mongodb';
 import type { CustomerLookups, NewCustomer } from '../domain/customer-mapping';
 import { phoneDigits } from '../domain/customer-mapping';
 import { taxIdKey } from '../domain/company';
+import { clip } from '../domain/text';
 import type { OrderAddress } from '../domain/order';
 import { isDuplicateKey } from './keys';
 import type { NumberSeries } from './number-series';
@@ -77,9 +78,9 @@ const taxKey = (key: string) => `tax|${key}`;
 function normalised(fields: CustomerFields) {
   const email = fields.email?.trim() || null;
   return {
-    name: fields.name.slice(0, 100),
-    name2: fields.name2?.slice(0, 50) ?? null,
-    contact: fields.contact?.slice(0, 100) ?? null,
+    name: clip(fields.name, 100),
+    name2: fields.name2 ? clip(fields.name2, 50) : (fields.name2 ?? null),
+    contact: fields.contact ? clip(fields.contact, 100) : (fields.contact ?? null),
     email,
     emailLower: email?.toLowerCase() ?? null,
     phone: fields.phone ?? null,

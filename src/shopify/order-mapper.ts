@@ -28,6 +28,15 @@ function address(raw: RawAddress | null | undefined): OrderAddress | null {
   };
 }
 
+/**
+ * Shopify has no tip flag on a line item: a tip (POS, checkout tipping) is a line named "Tip" without a
+ * product, the connector's own test (`name = 'Tip'` and `product` null). A line without a product has no
+ * variant either, and its name is its title, so the fields already read tell it.
+ */
+export function isTipLine(raw: Pick<RawLine, 'title' | 'variant'>): boolean {
+  return raw.title === 'Tip' && !raw.variant;
+}
+
 export function lineFromRaw(raw: RawLine): OrderLine {
   return {
     shopifyId: raw.id,
@@ -41,7 +50,7 @@ export function lineFromRaw(raw: RawLine): OrderLine {
     unitPrice: amount(raw.originalUnitPriceSet),
     totalDiscount: amount(raw.totalDiscountSet),
     isGiftCard: raw.isGiftCard,
-    isTip: false,
+    isTip: isTipLine(raw),
     requiresShipping: raw.requiresShipping,
   };
 }

@@ -115,7 +115,7 @@ export async function runTask<S extends z.ZodType<{ shop: string; continued?: Co
     );
     Object.assign(progress, { phase: 'running', lockId: fence.lockId, lockToken: fence.token, waitingBehind: undefined, placeInLine: undefined });
     show();
-    const outcome = await lease.hold(() => explainFailures(() => body(run)));
+    const outcome = await lease.hold(() => explainFailures(() => (continued ? resumed(task, () => body(run)) : body(run))));
     if ('continueWith' in outcome) {
       continuation = outcome;
     } else {
@@ -138,6 +138,22 @@ export async function runTask<S extends z.ZodType<{ shop: string; continued?: Co
     ...input,
     continued: { lockId: fence.lockId, token: fence.token, continuations: (continued?.continuations ?? 0) + 1, state: continuation.continueWith },
   });
+}
+
+/**
+ * A run continued as new trusts the state its input hands over. A state that is not the task's (an input
+ * written by hand, or damaged) makes the body throw a TypeError, which Temporal would retry as a
+ * workflow task for ever while the run holds the shop's lock: the run fails instead, saying so.
+ */
+async function resumed<T>(task: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof TypeError) {
+      throw ApplicationFailure.create({ message: `cannot resume ${task} from the state the run before it handed over (continued.state): ${error.message}`, type: 'InvalidTaskInput', nonRetryable: true });
+    }
+    throw error;
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import {
   allHandlersFinished,
+  ApplicationFailure,
   condition,
   continueAsNew,
   getExternalWorkflowHandle,
@@ -9,9 +10,11 @@ import {
   workflowInfo,
   type SignalDefinition,
 } from '@temporalio/workflow';
+import { z } from 'zod';
 import type { LockKeeperActivities } from '../activities/lock-keeper';
 import type { StoredLock } from '../erp/shop-locks';
 import { describeLock, emptyCounters, type LockHolder, type LockRelease, type LockRequest, type LockState, type ShopLockInput } from '../domain/shop-lock';
+import { describeInputIssues } from '../domain/task-input';
 import { lockBreakSignal, lockGrantedSignal, lockReleaseSignal, lockRequestSignal, lockRevokedSignal, lockStateQuery } from '../temporal/lock-messages';
 
 // The ERP store being down only delays the lock: its steps retry for as long as it takes.
@@ -21,6 +24,14 @@ const keeper = proxyLocalActivities<LockKeeperActivities>({
 });
 
 const RECENTLY_DONE_KEPT = 200;
+
+const ShopLockInputSchema = z.looseObject({
+  lockId: z.string().min(1),
+  shop: z.string().min(1),
+  checkIntervalMs: z.number().positive(),
+  historyLimit: z.number().int().positive(),
+  state: z.looseObject({ token: z.number().int().min(0), queue: z.array(z.unknown()), counters: z.looseObject({}), recentlyDone: z.array(z.string()) }).optional(),
+});
 
 /** What happened to the holder since the lock last looked; handled in order break, release, regrant. */
 export interface HolderEvents {
@@ -44,6 +55,10 @@ export interface ShopLockCarry extends ShopLockInput {
  * compare-and-set, so terminating, resetting or continuing the lock as new loses nothing.
  */
 export async function shopLock(input: ShopLockCarry): Promise<void> {
+  // The engine writes this input; one started by hand with another shape would otherwise throw in the
+  // workflow, whose task Temporal retries for ever. What a continued run carries is the lock's own.
+  const checked = ShopLockInputSchema.safeParse(input);
+  if (!checked.success) throw ApplicationFailure.nonRetryable(`Invalid input for shopLock: ${describeInputIssues(checked.error)}`, 'InvalidTaskInput');
   const { lockId, shop } = input;
   const state: LockState = input.state ?? { lockId, token: 0, queue: [], counters: emptyCounters(), recentlyDone: [] };
   let events: HolderEvents = input.events ?? {};

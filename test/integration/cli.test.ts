@@ -134,7 +134,7 @@ describe('shopsync CLI', () => {
 
   it('fails with one clear line and a non-zero exit code', async () => {
     const bad = await shopsync(['shops', 'add', 'x.myshopify.com', '--set', 'loggingMode=loud']);
-    assert.equal(bad.code, 1);
+    assert.equal(bad.code, 2, 'settings the shop refuses are an input mistake, as bad --filters are');
     assert.match(bad.stderr, /^shopsync: Invalid shop settings: loggingMode: /);
     assert.equal(bad.stderr.trim().split('\n').length, 1);
     const unknown = await shopsync(['run', 'teleport', '--shop', 'x.myshopify.com']);
