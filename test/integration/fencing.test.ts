@@ -75,7 +75,8 @@ describe('fencing and stopping', () => {
     const { MUG } = await merchant.product('Mug', [{ sku: 'MUG', price: '8.00' }]);
     for (let i = 0; i < 45; i += 1) await merchant.webOrder([{ variantId: MUG as string, quantity: 1 }]);
     await (await emulatorAdmin()).updateShop(domain, { latencyMs: 400 });
-    const run = await kit.temporal.workflow.start('syncOrders', { taskQueue: TEST_TASK_QUEUE, workflowId: `fenced-${domain}`, args: [{ shop: domain }] });
+    // Paged (a first import would read them all through one bulk file): 400 ms a page of 10 leaves time to break the lease mid-import.
+    const run = await kit.temporal.workflow.start('syncOrders', { taskQueue: TEST_TASK_QUEUE, workflowId: `fenced-${domain}`, args: [{ shop: domain, options: { bulk: false } }] });
     const orders = () => kit.erp.db.collection('shopifyOrders').countDocuments({ shop: domain });
     await eventually('a first page stored', async () => ((await orders()) > 0 ? true : undefined));
     await client.breakLock(domain);
