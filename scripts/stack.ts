@@ -169,3 +169,98 @@ async function startFerretDb(binary: string, dataDir: string, timeoutMs: number,
   }, timeoutMs);
   return uri;
 }
+
+/** A server of the stack that can be stopped and started again under the processes using it. */
+export interface RestartableServer {
+  readonly name: string;
+  /** Stops the server (as stop() does) and starts it again on the same port with the same data files; resolves once it answers. */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface RestartableStack extends Stack {
+  temporalServer: RestartableServer;
+  ferretDb: RestartableServer;
+}
+
+/**
+ * The stack of startStack (dev server, FerretDB, emulator) in `dataDir`, where the dev server and FerretDB
+ * keep one port for their whole life, so that `npm run chaos` can restart each under running workers
+ * and clients, which reconnect to the same address. Always servers of its own: TEMPORAL_ADDRESS and
+ * MONGODB_URI are refused, since an outside server cannot be restarted.
+ */
+export async function startRestartableStack(options: StackOptions & { dataDir: string }): Promise<RestartableStack> {
+  if (process.env.TEMPORAL_ADDRESS || process.env.MONGODB_URI) throw new Error('a restartable stack starts its own servers: unset TEMPORAL_ADDRESS and MONGODB_URI');
+  const log = options.log ?? (() => undefined);
+  const timeoutMs = options.readyTimeoutMs ?? 60_000;
+  const tools = await provision(log);
+  const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
+  const storage = join(options.dataDir, 'ferretdb');
+  mkdirSync(storage, { recursive: true });
+  const stops: Array<() => Promise<void>> = [];
+  const stop = async (): Promise<void> => {
+    for (const stopOne of stops.reverse()) await stopOne().catch((error: unknown) => log(`stop: ${String(error)}`));
+  };
+  try {
+    const temporalPort = await freePort();
+    const temporalAddress = `127.0.0.1:${temporalPort}`;
+    const dynamicConfig = Object.entries({ ...DEV_SERVER_DYNAMIC_CONFIG, ...options.temporalDynamicConfig }).flatMap(([key, value]) => ['--dynamic-config-value', `${key}=${JSON.stringify(value)}`]);
+    const temporalServer = await restartableServer('Temporal dev server', tools.temporal, [
+      'server', 'start-dev', '--ip', '127.0.0.1', '--port', String(temporalPort), '--namespace', namespace, '--log-level', 'warn',
+      '--db-filename', join(options.dataDir, 'temporal.sqlite'), '--sqlite-pragma', 'synchronous=OFF', '--headless', ...dynamicConfig,
+    ], async () => {
+      if (!(await portOpen(temporalPort))) return false;
+      const connection = await Connection.connect({ address: temporalAddress, connectTimeout: 2000 });
+      try {
+        await connection.workflowService.describeNamespace({ namespace });
+        return true;
+      } finally {
+        await connection.close();
+      }
+    }, timeoutMs);
+    stops.push(() => temporalServer.stop());
+    const connection = await Connection.connect({ address: temporalAddress });
+    try {
+      await registerSearchAttributes(connection, namespace);
+    } finally {
+      await connection.close();
+    }
+    if (!tools.ferretdb) throw new Error('FerretDB was not provisioned');
+    const mongoPort = await freePort();
+    const mongoUri = `mongodb://127.0.0.1:${mongoPort}/`;
+    const ferretDb = await restartableServer('FerretDB', tools.ferretdb, [
+      '--handler=sqlite', `--sqlite-url=file:${storage}/`, `--listen-addr=127.0.0.1:${mongoPort}`,
+      '--state-dir=-', '--debug-addr=-', '--telemetry=disable', '--log-level=warn',
+    ], async () => {
+      if (!(await portOpen(mongoPort))) return false;
+      const client = new MongoClient(mongoUri, { serverSelectionTimeoutMS: 2000 });
+      try {
+        await client.db('admin').command({ ping: 1 });
+        return true;
+      } finally {
+        await client.close();
+      }
+    }, timeoutMs);
+    stops.push(() => ferretDb.stop());
+    const emulator = await startEmulator({ host: '127.0.0.1', port: 0, schemaPath: tools.schema });
+    stops.push(() => emulator.close());
+    return { temporalAddress, temporalNamespace: namespace, mongoUri, emulatorUrl: emulator.url, emulator, tools, stop, temporalServer, ferretDb };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function restartableServer(name: string, binary: string, args: string[], ready: () => Promise<boolean>, timeoutMs: number): Promise<RestartableServer> {
+  let server = new GuardedProcess(name, binary, args);
+  await waitUntilReady(server, ready, timeoutMs);
+  return {
+    name,
+    async restart() {
+      await server.stop();
+      server = new GuardedProcess(name, binary, args);
+      await waitUntilReady(server, ready, timeoutMs);
+    },
+    stop: () => server.stop(),
+  };
+}
