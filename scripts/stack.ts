@@ -151,23 +151,30 @@ async function startFerretDb(binary: string, dataDir: string, timeoutMs: number,
   const port = await freePort();
   const storage = join(dataDir, 'ferretdb');
   mkdirSync(storage, { recursive: true });
-  const server = new GuardedProcess('FerretDB', binary, [
-    '--handler=sqlite', `--sqlite-url=file:${storage}/`, `--listen-addr=127.0.0.1:${port}`,
-    '--state-dir=-', '--debug-addr=-', '--telemetry=disable', '--log-level=warn',
-  ]);
+  const server = new GuardedProcess('FerretDB', binary, ferretDbArgs(storage, port));
   stops.push(() => server.stop());
   const uri = `mongodb://127.0.0.1:${port}/`;
-  await waitUntilReady(server, async () => {
-    if (!(await portOpen(port))) return false;
-    const client = new MongoClient(uri, { serverSelectionTimeoutMS: 2000 });
-    try {
-      await client.db('admin').command({ ping: 1 });
-      return true;
-    } finally {
-      await client.close();
-    }
-  }, timeoutMs);
+  await waitUntilReady(server, () => ferretDbAnswers(uri, port), timeoutMs);
   return uri;
+}
+
+function ferretDbArgs(storage: string, port: number): string[] {
+  return [
+    '--handler=sqlite', `--sqlite-url=file:${storage}/`, `--listen-addr=127.0.0.1:${port}`,
+    '--state-dir=-', '--debug-addr=-', '--telemetry=disable', '--log-level=warn',
+  ];
+}
+
+/** FerretDB is ready once its port is open and it answers a ping. */
+async function ferretDbAnswers(uri: string, port: number): Promise<boolean> {
+  if (!(await portOpen(port))) return false;
+  const client = new MongoClient(uri, { serverSelectionTimeoutMS: 2000 });
+  try {
+    await client.db('admin').command({ ping: 1 });
+    return true;
+  } finally {
+    await client.close();
+  }
 }
 
 /** A server of the stack that can be stopped and started again under the processes using it. */
@@ -228,19 +235,7 @@ export async function startRestartableStack(options: StackOptions & { dataDir: s
     if (!tools.ferretdb) throw new Error('FerretDB was not provisioned');
     const mongoPort = await freePort();
     const mongoUri = `mongodb://127.0.0.1:${mongoPort}/`;
-    const ferretDb = await restartableServer('FerretDB', tools.ferretdb, [
-      '--handler=sqlite', `--sqlite-url=file:${storage}/`, `--listen-addr=127.0.0.1:${mongoPort}`,
-      '--state-dir=-', '--debug-addr=-', '--telemetry=disable', '--log-level=warn',
-    ], async () => {
-      if (!(await portOpen(mongoPort))) return false;
-      const client = new MongoClient(mongoUri, { serverSelectionTimeoutMS: 2000 });
-      try {
-        await client.db('admin').command({ ping: 1 });
-        return true;
-      } finally {
-        await client.close();
-      }
-    }, timeoutMs);
+    const ferretDb = await restartableServer('FerretDB', tools.ferretdb, ferretDbArgs(storage, mongoPort), () => ferretDbAnswers(mongoUri, mongoPort), timeoutMs);
     stops.push(() => ferretDb.stop());
     const emulator = await startEmulator({ host: '127.0.0.1', port: 0, schemaPath: tools.schema });
     stops.push(() => emulator.close());
