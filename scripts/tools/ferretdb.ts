@@ -12,8 +12,10 @@ const MODULE = 'github.com/FerretDB/FerretDB';
  * the same JSON path written differently, which SQLite does not match to the index, so every lookup,
  * update and delete by `_id` scanned the whole collection (measured at 20,000 documents: 300 ms per
  * update or late lookup, 2 ms with the index). The patch writes the lookup as the index is written,
- * and lets `{_id: {$in: [...]}}` (up to 500 ids) use the index too; the handler still applies the
- * whole filter to what comes back, so answers do not change. FerretDB 1.x is no longer developed.
+ * lets `{_id: {$in: [...]}}` (up to 500 ids) use the index too, and uses it for an `_id` condition
+ * beside others (`{_id: x, updatedAt: y}`, a compare-and-set: 217 ms at 500 orders, a full scan,
+ * without); the handler still applies the whole filter to what comes back, so answers do not change.
+ * FerretDB 1.x is no longer developed.
  */
 const PATCH = join(__dirname, 'ferretdb-1.24-sqlite.patch');
 
