@@ -48,12 +48,7 @@ describe('ERP store: shops and locations', () => {
 
   it('keeps one sales document per order and posts each once, however often it is asked', async () => {
     const shop = uniqueShop('once');
-    const draft = {
-      type: 'order' as const, sellToCustomerNo: 'C1', billToCustomerNo: 'C1', shipToAddress: null, billToAddress: null, currencyCode: 'EUR',
-      pricesIncludingVat: false, documentDate: '2026-11-26', externalDocumentNo: null, workDescription: null, shopifyOrderId: 'gid://shopify/Order/77',
-      shopifyOrderNo: '#1077', shopifyRefundId: null, shopifyCompanyId: null, shopifyCompanyLocationId: null, invoiceDiscountAmount: '0.00', amount: '10.00',
-      lines: [{ lineNo: 10000, type: 'item' as const, no: 'TS', variantCode: null, description: 'T', quantity: 1, unitPrice: '10.00', lineDiscountAmount: '0.00', shopifyOrderLineId: 'gid://shopify/LineItem/1' }],
-    };
+    const draft = documentDraft('gid://shopify/Order/77');
     const first = await erp.salesDocuments.createForOrder(shop, `SO-${shop}`, draft, true);
     // A retry that allocated another number still finds the document of this order.
     const again = await erp.salesDocuments.createForOrder(shop, `SO-${shop}-retry`, draft, true);
@@ -64,6 +59,42 @@ describe('ERP store: shops and locations', () => {
     assert.deepEqual(repeated, posted);
     assert.equal(await erp.db.collection('salesShipments').countDocuments({ shop }), 1);
     assert.equal(await erp.db.collection('salesInvoices').countDocuments({ shop }), 1);
+  });
+
+  it('finds an order\'s document that lost its key (a crash between the two writes), makes no second one and writes the key again', async () => {
+    const shop = uniqueShop('nokey');
+    const draft = documentDraft('gid://shopify/Order/78');
+    const first = await erp.salesDocuments.createForOrder(shop, `SO-${shop}`, draft, true);
+    const keys = erp.db.collection('salesDocumentKeys');
+    assert.equal((await keys.deleteOne({ _id: `${shop}|${draft.shopifyOrderId}|` } as never)).deletedCount, 1);
+    assert.equal(await erp.salesDocuments.findByOrder(shop, draft.shopifyOrderId), null);
+    const again = await erp.salesDocuments.createForOrder(shop, `SO-${shop}-retry`, draft, true);
+    assert.equal(again._id, first._id);
+    assert.equal(await erp.db.collection('salesDocuments').countDocuments({ shop }), 1);
+    assert.equal((await erp.salesDocuments.findByOrder(shop, draft.shopifyOrderId))?._id, first._id);
+  });
+
+  it('gives the documents of a database from before the keys their keys when it connects', async () => {
+    const config = await testConfig();
+    const database = `${config.mongoDatabase}_keys_${Date.now()}`;
+    const legacy = await connectErp(config.mongoUri, database);
+    try {
+      const shop = uniqueShop('legacy');
+      const draft = documentDraft('gid://shopify/Order/79');
+      await legacy.salesDocuments.createForOrder(shop, `SO-${shop}`, draft, true);
+      await legacy.db.collection('salesDocumentKeys').deleteMany({});
+      assert.equal(await legacy.salesDocuments.findByOrder(shop, draft.shopifyOrderId), null);
+      const upgraded = await connectErp(config.mongoUri, database);
+      try {
+        assert.equal((await upgraded.salesDocuments.findByOrder(shop, draft.shopifyOrderId))?._id, `SO-${shop}`);
+        assert.equal(await upgraded.db.collection('salesDocumentKeys').countDocuments({}), 2); // the key and the mark that the keys are filled
+      } finally {
+        await upgraded.close();
+      }
+    } finally {
+      await legacy.db.dropDatabase();
+      await legacy.close();
+    }
   });
 
   it('records locations idempotently, keeps ERP settings on them, and flags removed ones', async () => {
@@ -83,3 +114,12 @@ describe('ERP store: shops and locations', () => {
     assert.equal(stored.find((l) => l.shopifyId === b.shopifyId)?.removedFromShopify, true);
   });
 });
+
+function documentDraft(shopifyOrderId: string) {
+  return {
+    type: 'order' as const, sellToCustomerNo: 'C1', billToCustomerNo: 'C1', shipToAddress: null, billToAddress: null, currencyCode: 'EUR',
+    pricesIncludingVat: false, documentDate: '2026-11-26', externalDocumentNo: null, workDescription: null, shopifyOrderId,
+    shopifyOrderNo: '#1077', shopifyRefundId: null, shopifyCompanyId: null, shopifyCompanyLocationId: null, invoiceDiscountAmount: '0.00', amount: '10.00',
+    lines: [{ lineNo: 10000, type: 'item' as const, no: 'TS', variantCode: null, description: 'T', quantity: 1, unitPrice: '10.00', lineDiscountAmount: '0.00', shopifyOrderLineId: 'gid://shopify/LineItem/1' }],
+  };
+}
