@@ -4,11 +4,11 @@ import type { SalesDocumentType } from '../domain/sales-document';
 import { TASKS } from '../domain/tasks';
 import type { TaskKey } from '../domain/tasks';
 import { BATCH_ACTIVITY, SHORT_ACTIVITY } from './activity-options';
+import { inBatches, LIST_AHEAD } from './batches';
 import { runTask } from './run-task';
 
 const { listReleasedDocuments } = proxyActivities<PostingActivities>(SHORT_ACTIVITY);
 const { postDocuments } = proxyActivities<PostingActivities>(BATCH_ACTIVITY);
-const BATCH = 25;
 
 interface PostingState {
   postingDate: string;
@@ -26,15 +26,20 @@ async function postAll(task: TaskKey & ('postSalesDocuments' | 'postSalesInvoice
     for (const type of types) {
       for (;;) {
         if (run.shouldContinueAsNew()) return run.continueAsNew(state);
-        const nos = await listReleasedDocuments({ shop, type, limit: BATCH });
-        if (nos.length === 0) break;
-        const counts = await postDocuments({ shop, documentNos: nos, postingDate: state.postingDate });
-        totals.posted += counts.posted;
-        totals.shipments += counts.shipments;
-        totals.invoices += counts.invoices;
-        if (counts.creditMemos) totals.creditMemos = (totals.creditMemos ?? 0) + counts.creditMemos;
-        run.report({ counters: { ...totals } });
-        if (counts.posted === 0) break;
+        const listed = await listReleasedDocuments({ shop, type, limit: LIST_AHEAD });
+        if (listed.length === 0) break;
+        let posted = 0;
+        for (const nos of inBatches(listed)) {
+          const counts = await postDocuments({ shop, documentNos: nos, postingDate: state.postingDate });
+          posted += counts.posted;
+          totals.posted += counts.posted;
+          totals.shipments += counts.shipments;
+          totals.invoices += counts.invoices;
+          if (counts.creditMemos) totals.creditMemos = (totals.creditMemos ?? 0) + counts.creditMemos;
+          run.report({ counters: { ...totals } });
+        }
+        // What stays released after a whole listing could not be posted (its errors are on it): listing again would find the same.
+        if (posted === 0) break;
       }
     }
     return { result: totals, recordErrors: 0 };

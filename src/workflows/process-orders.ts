@@ -2,9 +2,8 @@ import { patched } from '@temporalio/workflow';
 import type { CreditMemoActivities, CreditMemoCounts } from '../activities/credit-memos';
 import type { OrderProcessingActivities, ProcessCounts } from '../activities/order-processing';
 import type { OrderFilters } from '../erp/shopify-orders';
+import { BATCH, inBatches, LIST_AHEAD } from './batches';
 import type { TaskRunContext } from './run-task';
-
-const BATCH = 25;
 
 /** Where a walk through the unprocessed orders stands: carried over when the run continues as new. */
 export interface ProcessingState {
@@ -31,14 +30,16 @@ export async function processUnprocessedOrders(
 ): Promise<ProcessCounts | 'continue'> {
   for (;;) {
     if (run.shouldContinueAsNew()) return 'continue';
-    const keys: string[] = await activities.listUnprocessedOrders({ shop, filters, afterKey: state.afterKey, limit: BATCH });
-    if (keys.length === 0) return state.totals;
-    const counts = await activities.createSalesDocumentsFor({ shop, keys });
-    state.totals.processed += counts.processed;
-    state.totals.failed += counts.failed;
-    state.totals.skipped += counts.skipped;
-    state.afterKey = keys[keys.length - 1] ?? null;
-    run.report({ counters: { documents: state.totals.processed, failed: state.totals.failed } });
+    const listed: string[] = await activities.listUnprocessedOrders({ shop, filters, afterKey: state.afterKey, limit: LIST_AHEAD });
+    if (listed.length === 0) return state.totals;
+    for (const keys of inBatches(listed)) {
+      const counts = await activities.createSalesDocumentsFor({ shop, keys });
+      state.totals.processed += counts.processed;
+      state.totals.failed += counts.failed;
+      state.totals.skipped += counts.skipped;
+      state.afterKey = keys[keys.length - 1] ?? null;
+      run.report({ counters: { documents: state.totals.processed, failed: state.totals.failed } });
+    }
   }
 }
 

@@ -2,11 +2,11 @@ import { proxyActivities } from '@temporalio/workflow';
 import type { ShipmentActivities, ShipmentCounts } from '../activities/shipments';
 import { TASKS } from '../domain/tasks';
 import { BATCH_ACTIVITY, SHORT_ACTIVITY } from './activity-options';
+import { inBatches, LIST_AHEAD } from './batches';
 import { runTask } from './run-task';
 
 const { listShipmentsToSend } = proxyActivities<ShipmentActivities>(SHORT_ACTIVITY);
 const { sendShipments } = proxyActivities<ShipmentActivities>(BATCH_ACTIVITY);
-const BATCH = 25;
 
 interface ShipmentsState {
   afterNo: string | null;
@@ -21,12 +21,14 @@ export async function syncShipments(input: unknown): Promise<ShipmentCounts> {
     const { totals } = state;
     for (;;) {
       if (run.shouldContinueAsNew()) return run.continueAsNew(state);
-      const nos: string[] = await listShipmentsToSend({ shop, filters, afterNo: state.afterNo, limit: BATCH });
-      if (nos.length === 0) break;
-      const counts = await sendShipments({ shop, shipmentNos: nos });
-      for (const key of Object.keys(totals) as Array<keyof ShipmentCounts>) totals[key] += counts[key];
-      run.report({ counters: { ...totals } });
-      state.afterNo = nos[nos.length - 1] ?? null;
+      const listed: string[] = await listShipmentsToSend({ shop, filters, afterNo: state.afterNo, limit: LIST_AHEAD });
+      if (listed.length === 0) break;
+      for (const nos of inBatches(listed)) {
+        const counts = await sendShipments({ shop, shipmentNos: nos });
+        for (const key of Object.keys(totals) as Array<keyof ShipmentCounts>) totals[key] += counts[key];
+        run.report({ counters: { ...totals } });
+        state.afterNo = nos[nos.length - 1] ?? null;
+      }
     }
     return { result: totals, recordErrors: totals.failed };
   });

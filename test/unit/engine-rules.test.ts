@@ -3,10 +3,19 @@ import { formatDuration } from '../../src/domain/durations';
 import { parseShopSettings } from '../../src/domain/shop-settings';
 import { manualRunId, runMetadata, runTimeoutOf } from '../../src/domain/tasks';
 import { BATCH_ACTIVITY, OUTAGE_RETRY, SHORT_ACTIVITY } from '../../src/workflows/activity-options';
+import { inBatches } from '../../src/workflows/batches';
 import { describeLock, emptyCounters, type LockState } from '../../src/domain/shop-lock';
 import { describeProgress } from '../../src/workflows/progress';
 
 describe('engine rules', () => {
+  it('cuts a listing into batches of 25 in order, the last one shorter, and none for an empty listing', () => {
+    const keys = Array.from({ length: 60 }, (_, i) => `k${i}`);
+    const batches = inBatches(keys);
+    assert.deepEqual(batches.map((b) => b.length), [25, 25, 10]);
+    assert.deepEqual(batches.flat(), keys);
+    assert.deepEqual(inBatches([]), []);
+  });
+
   it('retries through outages by time, not by a handful of attempts, and never retries what cannot succeed', () => {
     assert.equal(OUTAGE_RETRY.maximumAttempts, undefined);
     assert.equal(OUTAGE_RETRY.maximumInterval, '1 minute');
