@@ -1,7 +1,9 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { decideShipment, plannedLocations, recogniseFulfillments, type PlannedFulfillment, type Unblock } from '../domain/fulfillment-plan';
 import type { PostedShipment, ShipmentFilters } from '../erp/posted-documents';
 import { SHIPMENT_STATES_TO_SEND } from '../erp/posted-documents';
 import type { ShopifyAdminClient } from '../shopify/client';
+import { ShopifyUnavailableError } from '../shopify/errors';
 import { FULFILLMENT_CREATE, FULFILLMENT_ORDER_OPEN, FULFILLMENT_ORDER_RELEASE_HOLD } from '../shopify/documents/fulfillments';
 import type { ActivityDeps } from './deps';
 import { ShopDisabledError, withFailureTypes } from './failures';
@@ -14,6 +16,9 @@ export interface ShipmentCounts {
   nothingToSend: number;
   waiting: number;
 }
+
+/** Tries per shipment inside one activity attempt when Shopify is unavailable for it (see sendWithRetries). */
+const SHIPMENT_ATTEMPTS = 3;
 
 /** How far back a retry looks for a fulfillment it may already have made (clock skew between us and Shopify). */
 const ADOPTION_SLACK_MS = 5 * 60_000;
@@ -132,6 +137,26 @@ export function createShipmentActivities({ erp, shopify }: ActivityDeps) {
     return 'sent';
   }
 
+  /**
+   * Sends one shipment; when Shopify is unavailable for it (a 5xx or a dropped connection during a
+   * mutation), reads the shipment again and tries again here, as the activity's own retry would.
+   * Failing the batch instead made each of its retries redo the batch after a longer backoff: with
+   * one request in ten failing, hardly a batch of 25 got through in one attempt.
+   */
+  async function sendWithRetries(shop: string, no: string, settings: { notifyCustomer: boolean; releaseHolds: boolean }, counts: ShipmentCounts): Promise<keyof ShipmentCounts | undefined> {
+    for (let attempt = 1; ; attempt += 1) {
+      const shipment = await erp.posted.shipment(no);
+      if (!shipment || !SHIPMENT_STATES_TO_SEND.includes(shipment.fulfillment.state)) return undefined;
+      try {
+        return await sendShipment(shop, shipment, settings);
+      } catch (error) {
+        if (!(error instanceof ShopifyUnavailableError) || attempt >= SHIPMENT_ATTEMPTS) throw error;
+        await sleep(attempt * 1000);
+        await checkpoint(counts);
+      }
+    }
+  }
+
   return withFailureTypes({
     async listShipmentsToSend(input: { shop: string; filters: ShipmentFilters; afterNo: string | null; limit: number }): Promise<string[]> {
       return (await erp.posted.shipmentsToSend(input.shop, input.filters, input.afterNo, input.limit)).map((s) => s._id);
@@ -149,9 +174,8 @@ export function createShipmentActivities({ erp, shopify }: ActivityDeps) {
           counts.waiting += 1;
           continue;
         }
-        const shipment = await erp.posted.shipment(no);
-        if (!shipment || !SHIPMENT_STATES_TO_SEND.includes(shipment.fulfillment.state)) continue;
-        counts[await sendShipment(input.shop, shipment, { notifyCustomer: settings.sendShippingConfirmation, releaseHolds: settings.releaseFulfillmentHolds })] += 1;
+        const outcome = await sendWithRetries(input.shop, no, { notifyCustomer: settings.sendShippingConfirmation, releaseHolds: settings.releaseFulfillmentHolds }, counts);
+        if (outcome) counts[outcome] += 1;
       }
       return counts;
     },
