@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { aes256KeyProblem, codecKeyCandidate } from './temporal/codec-keys';
 
+/** One folder up, from src/config.ts as from the compiled worker build/worker.js that bundles it. */
 export const PROJECT_ROOT = resolve(__dirname, '..');
 /** Written by `npm start` while the local stack runs, so the CLI and scripts find its servers. */
 export const STACK_FILE = join(PROJECT_ROOT, '.data', 'stack.json');

@@ -11,7 +11,7 @@ import { DEFAULT_RETRY, ShopifyClients, type RequestGuard, type RetrySettings } 
 import { configureShopifyTransport } from './shopify/transport';
 import { connectTemporalClient, connectTemporalWorker } from './temporal/connection';
 import { codecDataConverter } from './temporal/payload-codec';
-import { loadWorkflowBundle, WORKFLOW_INTERCEPTOR_MODULES } from './temporal/workflow-bundle';
+import { loadWorkflowBundle, workflowInterceptorModules } from './temporal/workflow-bundle';
 
 export interface SyncWorkerOptions {
   config: AppConfig;
@@ -81,7 +81,7 @@ export async function createSyncWorker(options: SyncWorkerOptions): Promise<Sync
     erp,
   };
   const workflows: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'interceptors'> = options.workflowsPath
-    ? { workflowsPath: options.workflowsPath, interceptors: { workflowModules: WORKFLOW_INTERCEPTOR_MODULES } }
+    ? { workflowsPath: options.workflowsPath, interceptors: { workflowModules: workflowInterceptorModules() } }
     : { workflowBundle: options.workflowBundle ?? (await loadWorkflowBundle(config.workflowBundlePath, log)) };
   const worker = await Worker.create({
     connection,

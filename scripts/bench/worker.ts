@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/config';
 import { tokenEnvName } from '../../src/secrets';
 import { loadWorkflowBundle } from '../../src/temporal/workflow-bundle';
+import { buildWorker } from '../build-worker';
 import { fullBucket, startHarness, TOKEN, writeResults, type Harness } from './harness';
 import { seedOrders } from './initial-load';
 
 /**
  * `npm run bench -- worker`: the worker's own costs, on a paged import of 10,000 orders (1 to 4
  * lines) at the Plus rate with 150 ms per request.
- * - memory: the peak resident memory of a production worker process (`src/worker.ts`) over the import
+ * - memory: the peak resident memory of a production worker process (`build/worker.js`) over the import
  *   (its high-water mark, reset just before the run starts); goal ≤ 300 MB;
  * - overhead: the workflow run's wall time against the same activities called one after the other in
  *   a process of their own, with no Temporal in between; goal ≤ 1.15.
@@ -45,9 +46,17 @@ function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   return Number(match?.[1] ?? 0);
 }
 
-/** Starts `src/worker.ts` as production runs it (`npm run worker`), and resolves once it polls. */
+/** The node arguments `npm run worker` starts the compiled worker with, after its build step (package.json is their one source). */
+function productionWorkerArgs(): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const args = /&& exec node (.+)$/.exec(scripts.worker ?? '')?.[1];
+  if (!args) throw new Error(`npm run worker is not "<build> && exec node <args>": ${scripts.worker}`);
+  return args.split(' ').map((arg) => (arg.startsWith('-') ? arg : join(PROJECT_ROOT, arg)));
+}
+
+/** Starts the compiled worker as production runs it (`npm run worker`: plain node), and resolves once it polls. */
 async function startWorkerProcess(h: Harness): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'worker.ts')], { env: processEnv(h), stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, productionWorkerArgs(), { env: processEnv(h), stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -103,6 +112,7 @@ async function directRun(h: Harness): Promise<{ seconds: number; fetched: number
 export async function benchWorker(): Promise<boolean> {
   console.log(`Benchmark worker: paged import of ${ORDERS} orders, plus plan, 150 ms per request; worker memory and orchestration overhead`);
   await loadWorkflowBundle(undefined, (line) => console.log(`  ${line}`)); // the worker process loads it, never builds it
+  await buildWorker(); // as `npm run worker` does before it starts build/worker.js
   const h = await startHarness(DATABASE);
   try {
     await seedOrders(h, SHOP, ORDERS);

@@ -4,13 +4,20 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { dirname, join } from 'node:path';
 import { PROJECT_ROOT } from '../config';
 
-/** Workflow interceptors every bundle carries: the fence header on activities (src/workflows/interceptors.ts). */
-export const WORKFLOW_INTERCEPTOR_MODULES = [require.resolve('../workflows/interceptors')];
-const WORKFLOWS_PATH = require.resolve('../workflows');
+/**
+ * The workflow sources, found from the project's root when a bundle is built: relative to this module
+ * they would not resolve from the compiled worker (build/worker.js), which never loads them itself.
+ */
+const WORKFLOWS_DIR = join(PROJECT_ROOT, 'src', 'workflows');
 const DEFAULT_BUNDLE_PATH = join(PROJECT_ROOT, 'build', 'workflow-bundle.js');
 
-export async function buildWorkflowBundle(workflowsPath = WORKFLOWS_PATH): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({ workflowsPath, workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES, logger: new DefaultLogger('WARN') });
+/** Workflow interceptors every bundle carries: the fence header on activities (src/workflows/interceptors.ts). */
+export function workflowInterceptorModules(): string[] {
+  return [join(WORKFLOWS_DIR, 'interceptors.ts')];
+}
+
+export async function buildWorkflowBundle(workflowsPath = join(WORKFLOWS_DIR, 'index.ts')): Promise<WorkflowBundleWithSourceMap> {
+  return bundleWorkflowCode({ workflowsPath, workflowInterceptorModules: workflowInterceptorModules(), logger: new DefaultLogger('WARN') });
 }
 
 /** What the bundle is built from: every source file (workflows import domain rules) and the locked dependencies. */
