@@ -86,8 +86,7 @@ async function startDevServer(
 ): Promise<{ address: string; webUi: string | undefined }> {
   const port = await freePort();
   let webUi: string | undefined;
-  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--namespace', namespace,
-    '--log-level', 'warn', '--db-filename', join(dataDir, 'temporal.sqlite'), '--sqlite-pragma', 'synchronous=OFF'];
+  const args = devServerArgs(port, namespace, dataDir, options.temporalDynamicConfig);
   if (options.webUi) {
     const uiPort = await freePort();
     args.push('--ui-port', String(uiPort), '--ui-disable-news-fetch');
@@ -96,23 +95,31 @@ async function startDevServer(
   } else {
     args.push('--headless');
   }
-  for (const [key, value] of Object.entries({ ...DEV_SERVER_DYNAMIC_CONFIG, ...options.temporalDynamicConfig })) {
-    args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
-  }
   const server = new GuardedProcess('Temporal dev server', binary, args);
   stops.push(() => server.stop());
-  const address = `127.0.0.1:${port}`;
-  await waitUntilReady(server, async () => {
-    if (!(await portOpen(port))) return false;
-    const connection = await Connection.connect({ address, connectTimeout: 2000 });
-    try {
-      await connection.workflowService.describeNamespace({ namespace });
-      return true;
-    } finally {
-      await connection.close();
-    }
-  }, timeoutMs);
-  return { address, webUi };
+  await waitUntilReady(server, () => devServerAnswers(port, namespace), timeoutMs);
+  return { address: `127.0.0.1:${port}`, webUi };
+}
+
+/** The dev server's command line on a port and a data directory, without its UI options. */
+function devServerArgs(port: number, namespace: string, dataDir: string, dynamicConfig: StackOptions['temporalDynamicConfig']): string[] {
+  return [
+    'server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--namespace', namespace, '--log-level', 'warn',
+    '--db-filename', join(dataDir, 'temporal.sqlite'), '--sqlite-pragma', 'synchronous=OFF',
+    ...Object.entries({ ...DEV_SERVER_DYNAMIC_CONFIG, ...dynamicConfig }).flatMap(([key, value]) => ['--dynamic-config-value', `${key}=${JSON.stringify(value)}`]),
+  ];
+}
+
+/** The dev server is ready once its port is open and it describes the namespace. */
+async function devServerAnswers(port: number, namespace: string): Promise<boolean> {
+  if (!(await portOpen(port))) return false;
+  const connection = await Connection.connect({ address: `127.0.0.1:${port}`, connectTimeout: 2000 });
+  try {
+    await connection.workflowService.describeNamespace({ namespace });
+    return true;
+  } finally {
+    await connection.close();
+  }
 }
 
 async function startTemporal(
@@ -211,20 +218,9 @@ export async function startRestartableStack(options: StackOptions & { dataDir: s
   try {
     const temporalPort = await freePort();
     const temporalAddress = `127.0.0.1:${temporalPort}`;
-    const dynamicConfig = Object.entries({ ...DEV_SERVER_DYNAMIC_CONFIG, ...options.temporalDynamicConfig }).flatMap(([key, value]) => ['--dynamic-config-value', `${key}=${JSON.stringify(value)}`]);
-    const temporalServer = await restartableServer('Temporal dev server', tools.temporal, [
-      'server', 'start-dev', '--ip', '127.0.0.1', '--port', String(temporalPort), '--namespace', namespace, '--log-level', 'warn',
-      '--db-filename', join(options.dataDir, 'temporal.sqlite'), '--sqlite-pragma', 'synchronous=OFF', '--headless', ...dynamicConfig,
-    ], async () => {
-      if (!(await portOpen(temporalPort))) return false;
-      const connection = await Connection.connect({ address: temporalAddress, connectTimeout: 2000 });
-      try {
-        await connection.workflowService.describeNamespace({ namespace });
-        return true;
-      } finally {
-        await connection.close();
-      }
-    }, timeoutMs);
+    const temporalServer = await restartableServer('Temporal dev server', tools.temporal,
+      [...devServerArgs(temporalPort, namespace, options.dataDir, options.temporalDynamicConfig), '--headless'],
+      () => devServerAnswers(temporalPort, namespace), timeoutMs);
     stops.push(() => temporalServer.stop());
     const connection = await Connection.connect({ address: temporalAddress });
     try {
